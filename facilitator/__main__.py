@@ -1,0 +1,3 @@
+from facilitator.cli.main import main
+
+raise SystemExit(main())

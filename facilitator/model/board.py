@@ -1,0 +1,395 @@
+"""The whiteboard of a run: notes (post-its), groups and dot votes.
+
+Adding notes takes a batch: the server's writer collects notes arriving together and commits them
+in one transaction (group commit); each request still gets its own answer, and the same
+``client_id`` twice always gives back the one note already stored.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from . import events, kinds, orm
+from .db import Database
+from .errors import Conflict, Forbidden, InvalidInput, ModelError, NotFound
+from .events import Event, EventBus
+from .palette import normalise_color
+from .records import (
+    AddNoteResult,
+    GroupInfo,
+    NoteInfo,
+    group_info,
+    note_info,
+)
+from .text import NAME_MAX, clean, note_text
+
+CLIENT_ID_MAX = 64
+
+
+@dataclass(frozen=True)
+class NoteRequest:
+    """One note to add: from a participant's phone, or typed by the facilitator
+    (``participant_id`` None, ``author_name`` saying on whose behalf)."""
+
+    run_id: int
+    step_id: int
+    text: str
+    client_id: str | None = None
+    color: str | None = None
+    participant_id: int | None = None
+    author_name: str = ""
+    zone_id: int | None = None
+
+
+def _clip(value: float | None) -> float | None:
+    if value is None:
+        return None
+    if value != value:  # NaN
+        raise InvalidInput("A position must be a number.")
+    return max(0.0, min(1.0, float(value)))
+
+
+class Board:
+    def __init__(self, db: Database, bus: EventBus):
+        self.db = db
+        self.bus = bus
+
+    # -- reading -------------------------------------------------------------------------------
+    def notes(self, run_id: int, step_id: int | None = None) -> list[NoteInfo]:
+        """The run's notes (of one step if given), oldest first, hidden ones included."""
+        with self.db.read() as s:
+            q = (
+                select(orm.Note, orm.Participant.name)
+                .outerjoin(orm.Participant, orm.Note.participant_id == orm.Participant.id)
+                .where(orm.Note.run_id == run_id)
+                .order_by(orm.Note.id)
+            )
+            if step_id is not None:
+                q = q.where(orm.Note.step_id == step_id)
+            return [note_info(n, _author(n, name)) for n, name in s.execute(q)]
+
+    def note(self, note_id: int) -> NoteInfo:
+        with self.db.read() as s:
+            return self._info(s, self._get(s, note_id))
+
+    def groups(self, run_id: int, step_id: int | None = None) -> list[GroupInfo]:
+        with self.db.read() as s:
+            q = select(orm.Group).where(orm.Group.run_id == run_id).order_by(orm.Group.id)
+            if step_id is not None:
+                q = q.where(orm.Group.step_id == step_id)
+            return [group_info(g) for g in s.scalars(q)]
+
+    def my_votes(self, step_id: int, participant_id: int) -> set[int]:
+        """The ids of the notes this participant has voted for on this board."""
+        with self.db.read() as s:
+            return set(
+                s.scalars(
+                    select(orm.Vote.note_id).where(
+                        orm.Vote.step_id == step_id, orm.Vote.participant_id == participant_id
+                    )
+                )
+            )
+
+    # -- adding ----------------------------------------------------------------------------------
+    def add_note(self, request: NoteRequest) -> AddNoteResult:
+        result = self.add_notes([request])[0]
+        if isinstance(result, ModelError):
+            raise result
+        return result
+
+    def add_notes(self, requests: Sequence[NoteRequest]) -> list[AddNoteResult | ModelError]:
+        """Add many notes in one transaction. Each answer is a result or the error for that
+        request alone; a bad request never spoils the others. Events follow the commit."""
+        answers: list[AddNoteResult | ModelError] = []
+        with self.db.write() as s:
+            for request in requests:
+                try:
+                    with s.begin_nested():
+                        answers.append(self._add_one(s, request))
+                except ModelError as error:
+                    answers.append(error)
+        for answer in answers:
+            if isinstance(answer, AddNoteResult) and answer.created:
+                self.bus.publish(Event(events.NOTE_ADDED, answer.note.run_id, answer.note))
+        return answers
+
+    def _add_one(self, s, r: NoteRequest) -> AddNoteResult:
+        client_id = r.client_id or uuid.uuid4().hex
+        if not isinstance(client_id, str) or not 0 < len(client_id) <= CLIENT_ID_MAX:
+            raise InvalidInput(f"A client id is 1 to {CLIENT_ID_MAX} characters.")
+        existing = s.scalar(
+            select(orm.Note).where(orm.Note.run_id == r.run_id, orm.Note.client_id == client_id)
+        )
+        if existing is not None:
+            if existing.participant_id != r.participant_id:
+                raise Conflict("That note id is already used by someone else.")
+            return AddNoteResult(self._info(s, existing), created=False)
+        text = note_text(r.text)
+        step = self._board_step(s, r.run_id, r.step_id)
+        zone_id = r.zone_id
+        if zone_id is not None and zone_id not in {z.id for z in step.zones}:
+            raise InvalidInput("That zone is not on this board.")
+        author = ""
+        if r.participant_id is None:
+            author = clean(r.author_name or "Facilitator", what="A name", limit=NAME_MAX)
+        note = orm.Note(
+            run_id=r.run_id,
+            step_id=r.step_id,
+            participant_id=r.participant_id,
+            author_name=author,
+            client_id=client_id,
+            text=text,
+            color=normalise_color(r.color),
+            zone_id=zone_id,
+        )
+        s.add(note)
+        s.flush()
+        return AddNoteResult(self._info(s, note), created=True)
+
+    # -- changing ----------------------------------------------------------------------------------
+    def edit_note(self, note_id: int, text: str, *, participant_id: int | None = None) -> NoteInfo:
+        """Change a note's text. A participant may edit only their own, and only until the
+        board is revealed or locked; the facilitator (``participant_id`` None) always may."""
+        text = note_text(text)
+
+        def apply(s, note: orm.Note) -> None:
+            if participant_id is not None:
+                if note.participant_id != participant_id:
+                    raise Forbidden("You can only edit your own notes.")
+                state = s.get(orm.StepState, (note.run_id, note.step_id))
+                if state is not None and (state.locked or state.revealed):
+                    raise Conflict("The board has been revealed; notes can no longer be edited.")
+            note.text = text
+
+        return self._change(note_id, apply)
+
+    def move_note(self, note_id: int, x: float | None, y: float | None, *, zone_id=...):
+        """Place a note on the board (x, y in 0..1); optionally into a zone (None: no zone)."""
+
+        def apply(s, note: orm.Note) -> None:
+            note.x, note.y = _clip(x), _clip(y)
+            if zone_id is not ...:
+                if zone_id is not None:
+                    zones = {z.id for z in s.get(orm.Step, note.step_id).zones}
+                    if zone_id not in zones:
+                        raise InvalidInput("That zone is not on this board.")
+                note.zone_id = zone_id
+
+        return self._change(note_id, apply)
+
+    def set_color(self, note_id: int, color: str) -> NoteInfo:
+        return self._change(note_id, lambda s, note: setattr(note, "color", normalise_color(color)))
+
+    def set_hidden(self, note_id: int, hidden: bool) -> NoteInfo:
+        """Hide a note from the projector and the phones (or show it again)."""
+        return self._change(note_id, lambda s, note: setattr(note, "hidden", bool(hidden)))
+
+    def delete_note(self, note_id: int) -> NoteInfo:
+        with self.db.write() as s:
+            note = self._get(s, note_id)
+            info = self._info(s, note)
+            s.delete(note)
+        self.bus.publish(Event(events.NOTE_DELETED, info.run_id, info))
+        return info
+
+    def restore_note(self, info: NoteInfo) -> NoteInfo:
+        """Put back a deleted note as it was (for undo)."""
+        with self.db.write() as s:
+            note = orm.Note(
+                id=info.id,
+                run_id=info.run_id,
+                step_id=info.step_id,
+                participant_id=info.participant_id,
+                author_name=info.author if info.participant_id is None else "",
+                client_id=info.client_id,
+                text=info.text,
+                color=info.color,
+                x=info.x,
+                y=info.y,
+                group_id=info.group_id,
+                zone_id=info.zone_id,
+                hidden=info.hidden,
+                votes=0,
+                created_at=info.created_at,
+            )
+            s.add(note)
+            s.flush()
+            restored = self._info(s, note)
+        self.bus.publish(Event(events.NOTE_ADDED, restored.run_id, restored))
+        return restored
+
+    # -- groups ------------------------------------------------------------------------------------
+    def create_group(
+        self,
+        run_id: int,
+        step_id: int,
+        name: str = "",
+        note_ids: Iterable[int] = (),
+        x: float | None = None,
+        y: float | None = None,
+    ) -> GroupInfo:
+        name = clean(name, what="A group name", limit=120, single_line=True) if name else ""
+        with self.db.write() as s:
+            self._board_step(s, run_id, step_id, for_new_notes=False)
+            group = orm.Group(run_id=run_id, step_id=step_id, name=name, x=_clip(x), y=_clip(y))
+            s.add(group)
+            s.flush()
+            info = group_info(group)
+        self.bus.publish(Event(events.GROUP_CHANGED, run_id, info))
+        for note_id in note_ids:
+            self.set_group(note_id, info.id)
+        return info
+
+    def rename_group(self, group_id: int, name: str) -> GroupInfo:
+        name = clean(name, what="A group name", limit=120, single_line=True) if name else ""
+        return self._change_group(group_id, lambda g: setattr(g, "name", name))
+
+    def move_group(self, group_id: int, x: float | None, y: float | None) -> GroupInfo:
+        def apply(g: orm.Group) -> None:
+            g.x, g.y = _clip(x), _clip(y)
+
+        return self._change_group(group_id, apply)
+
+    def delete_group(self, group_id: int) -> GroupInfo:
+        """Delete a group; its notes stay on the board, ungrouped."""
+        with self.db.write() as s:
+            group = s.get(orm.Group, group_id)
+            if group is None:
+                raise NotFound("That group no longer exists.")
+            info = group_info(group)
+            members = list(s.scalars(select(orm.Note).where(orm.Note.group_id == group_id)))
+            for note in members:
+                note.group_id = None
+            s.delete(group)
+            s.flush()
+            changed = [self._info(s, n) for n in members]
+        for note in changed:
+            self.bus.publish(Event(events.NOTE_CHANGED, note.run_id, note))
+        self.bus.publish(Event(events.GROUP_DELETED, info.run_id, info))
+        return info
+
+    def set_group(self, note_id: int, group_id: int | None) -> NoteInfo:
+        """Put a note into a group of its board (None takes it out)."""
+
+        def apply(s, note: orm.Note) -> None:
+            if group_id is not None:
+                group = s.get(orm.Group, group_id)
+                if group is None or group.step_id != note.step_id or group.run_id != note.run_id:
+                    raise InvalidInput("That group is not on this board.")
+            note.group_id = group_id
+
+        return self._change(note_id, apply)
+
+    # -- votes -------------------------------------------------------------------------------------
+    def vote(self, note_id: int, participant_id: int) -> NoteInfo:
+        """One dot on a note, within the board's budget; voting twice for one note is a no-op."""
+
+        def apply(s, note: orm.Note) -> None:
+            step = s.get(orm.Step, note.step_id)
+            budget = int((step.settings or {}).get("votes", 0))
+            if budget <= 0:
+                raise Conflict("This board is not taking votes.")
+            self._require_participant(s, note, participant_id)
+            if note.hidden:
+                raise NotFound("That note is not on the board.")
+            already = s.scalar(
+                select(orm.Vote).where(
+                    orm.Vote.note_id == note.id, orm.Vote.participant_id == participant_id
+                )
+            )
+            if already is not None:
+                return
+            used = s.scalar(
+                select(func.count(orm.Vote.id)).where(
+                    orm.Vote.step_id == note.step_id, orm.Vote.participant_id == participant_id
+                )
+            )
+            if used >= budget:
+                raise Conflict(f"You have used all {budget} of your votes on this board.")
+            s.add(orm.Vote(note_id=note.id, participant_id=participant_id, step_id=note.step_id))
+            note.votes += 1
+
+        return self._change(note_id, apply)
+
+    def unvote(self, note_id: int, participant_id: int) -> NoteInfo:
+        def apply(s, note: orm.Note) -> None:
+            vote = s.scalar(
+                select(orm.Vote).where(
+                    orm.Vote.note_id == note.id, orm.Vote.participant_id == participant_id
+                )
+            )
+            if vote is not None:
+                s.delete(vote)
+                note.votes = max(0, note.votes - 1)
+
+        return self._change(note_id, apply)
+
+    # -- helpers -----------------------------------------------------------------------------------
+    def _change(self, note_id: int, apply) -> NoteInfo:
+        with self.db.write() as s:
+            note = self._get(s, note_id)
+            apply(s, note)
+            note.updated_at = orm.now()
+            s.flush()
+            info = self._info(s, note)
+        self.bus.publish(Event(events.NOTE_CHANGED, info.run_id, info))
+        return info
+
+    def _change_group(self, group_id: int, apply) -> GroupInfo:
+        with self.db.write() as s:
+            group = s.get(orm.Group, group_id)
+            if group is None:
+                raise NotFound("That group no longer exists.")
+            apply(group)
+            s.flush()
+            info = group_info(group)
+        self.bus.publish(Event(events.GROUP_CHANGED, info.run_id, info))
+        return info
+
+    @staticmethod
+    def _get(s, note_id: int) -> orm.Note:
+        note = s.get(orm.Note, note_id)
+        if note is None:
+            raise NotFound("That note no longer exists.")
+        return note
+
+    @staticmethod
+    def _info(s, note: orm.Note) -> NoteInfo:
+        name = None
+        if note.participant_id is not None:
+            name = s.scalar(
+                select(orm.Participant.name).where(orm.Participant.id == note.participant_id)
+            )
+        return note_info(note, _author(note, name))
+
+    @staticmethod
+    def _require_participant(s, note: orm.Note, participant_id: int) -> None:
+        p = s.get(orm.Participant, participant_id)
+        if p is None or p.run_id != note.run_id:
+            raise Forbidden("You are not part of this run.")
+
+    @staticmethod
+    def _board_step(s, run_id: int, step_id: int, *, for_new_notes: bool = True) -> orm.Step:
+        run = s.get(orm.Run, run_id)
+        step = s.get(orm.Step, step_id)
+        if run is None or step is None or step.workshop_id != run.workshop_id:
+            raise NotFound("That step is not part of this run.")
+        if not kinds.get(step.kind).takes_notes:
+            raise Conflict("This step is not taking notes.")
+        if for_new_notes:
+            if run.ended_at is not None:
+                raise Conflict("This run has ended; it is no longer taking notes.")
+            state = s.get(orm.StepState, (run_id, step_id))
+            if state is not None and state.locked:
+                raise Conflict("This board is locked; it is no longer taking notes.")
+        return step
+
+
+def _author(note: orm.Note, participant_name: str | None) -> str:
+    if note.participant_id is None:
+        return note.author_name or "Facilitator"
+    return participant_name or "Someone who left"

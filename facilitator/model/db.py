@@ -1,0 +1,96 @@
+"""The database: one SQLite file in the data folder, in WAL mode with synchronous=FULL so that a
+note acknowledged to a phone survives a crash or a power cut. Alembic migrations run at open."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+DB_FILENAME = "facilitator.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _set_pragmas(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (savepoints and
+    # BEGIN IMMEDIATE need it); see SQLAlchemy's "Serializable isolation / Savepoints" notes.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def make_engine(path: Path, *, begin: str = "BEGIN") -> Engine:
+    """An engine on the file; ``begin`` is the statement that opens each transaction
+    (``BEGIN IMMEDIATE`` for writers, so two writers never deadlock upgrading their locks)."""
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        pool_size=8,
+        max_overflow=8,
+    )
+    event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(begin))
+    return engine
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    if engine is not None:
+        config.attributes["engine"] = engine
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema up to ``revision`` (the newest by default)."""
+    command.upgrade(alembic_config(engine), revision)
+
+
+class Database:
+    """The open database: hands out short sessions, one per operation.
+
+    Writes are serialised by one lock inside this process (SQLite has a single writer anyway);
+    this avoids lock-upgrade deadlocks between threads, and WAL lets reads go on meanwhile.
+    """
+
+    def __init__(self, folder: Path, *, migrate: bool = True):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.path = self.folder / DB_FILENAME
+        self.engine = make_engine(self.path)
+        self.write_engine = make_engine(self.path, begin="BEGIN IMMEDIATE")
+        if migrate:
+            upgrade(self.write_engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
+        self.write_lock = threading.RLock()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; nothing it does is committed."""
+        with self._sessions() as session:
+            yield session
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        with self.write_lock, self._write_sessions() as session, session.begin():
+            yield session
+
+    def media_folder(self, relative: str) -> Path:
+        return self.folder / relative
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self.write_engine.dispose()
