@@ -1,0 +1,1 @@
+"""Handouts, discussion summaries and raw data (reportlab; never imports Qt)."""

@@ -1,0 +1,1 @@
+"""The desktop app (PySide6): library, editor, run console and the projector."""

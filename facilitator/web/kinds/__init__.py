@@ -1,0 +1,1 @@
+"""Per-kind modules of the web layer, keyed by each kind's KIND."""
