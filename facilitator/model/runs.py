@@ -209,13 +209,14 @@ class Runs:
         """Start (or resume) the countdown: ``seconds`` given, else what was left, else the
         step's own timer, else five minutes."""
 
+        if seconds is not None and not 0 < seconds <= 24 * 3600:
+            raise InvalidInput("A timer runs for between one second and one day.")
+
         def apply(run: orm.Run) -> None:
             step = self._step_at(run, run.current_position)
             left = seconds if seconds is not None else run.timer_remaining
             if left is None or left <= 0:
                 left = step.timer_seconds or 300
-            if not 0 < left <= 24 * 3600:
-                raise InvalidInput("A timer runs for between one second and one day.")
             run.timer_running = True
             run.timer_deadline = orm.now() + left
             run.timer_remaining = left

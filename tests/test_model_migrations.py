@@ -1,0 +1,77 @@
+"""The schema is made and upgraded by Alembic: a database made by the first migration, holding
+data, upgrades to the newest schema without losing anything, and matches the ORM exactly."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from facilitator.model.db import DB_FILENAME, Database, make_engine, upgrade
+from facilitator.model.orm import Base
+
+
+def test_first_migration_then_upgrade_keeps_data(data_dir):
+    # GIVEN a database built with the first migration only, with a workshop, a run and a note
+    engine = make_engine(data_dir / DB_FILENAME)
+    upgrade(engine, "0001")
+    with engine.begin() as c:
+        c.execute(
+            text(
+                "INSERT INTO workshops (id, uid, title, description, facilitator_notes, media_dir,"
+                " is_demo, frozen_for_run, created_at, updated_at)"
+                " VALUES (1, 'u', 'Old plan', '', '', 'media/u', 0, 1, 0, 0)"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO steps (id, workshop_id, position, kind, title, prompt,"
+                " facilitator_notes, settings) VALUES (1, 1, 0, 'whiteboard', 'Board', '', '', '{}')"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO runs (id, workshop_id, title, place, facilitator, started_at,"
+                " current_position, join_key, remote_key, room_code, black, timer_running)"
+                " VALUES (1, 1, 'Old plan', '', '', 0, 0, 'j', 'r', 'ABCD', 0, 0)"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO notes (id, run_id, step_id, author_name, client_id, text, color,"
+                " hidden, votes, created_at, updated_at)"
+                " VALUES (1, 1, 1, 'Sam', 'c1', 'kept through the upgrade', 'yellow', 0, 0, 0, 0)"
+            )
+        )
+    assert "ix_notes_run_step" not in {i["name"] for i in inspect(engine).get_indexes("notes")}
+    engine.dispose()
+
+    # WHEN the app opens it (migrations run at start)
+    db = Database(data_dir)
+
+    # THEN the note is still there, the newer index exists and the schema matches the ORM
+    with db.engine.connect() as c:
+        assert c.execute(text("SELECT text FROM notes")).scalar() == "kept through the upgrade"
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        diff = compare_metadata(MigrationContext.configure(c), Base.metadata)
+    assert diff == []
+    assert "ix_notes_run_step" in {i["name"] for i in inspect(db.engine).get_indexes("notes")}
+    db.close()
+
+
+def test_pragmas_for_durability(data_dir):
+    db = Database(data_dir)
+    with db.engine.connect() as c:
+        assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert c.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert c.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    db.close()
+
+
+def test_opening_twice_is_harmless(data_dir):
+    Database(data_dir).close()
+    db = Database(data_dir)
+    with db.engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+    db.close()
