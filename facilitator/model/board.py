@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from . import events, kinds, orm
 from .db import Database
@@ -102,53 +103,22 @@ class Board:
         return result
 
     def add_notes(self, requests: Sequence[NoteRequest]) -> list[AddNoteResult | ModelError]:
-        """Add many notes in one transaction. Each answer is a result or the error for that
-        request alone; a bad request never spoils the others. Events follow the commit."""
-        answers: list[AddNoteResult | ModelError] = []
-        with self.db.write() as s:
-            for request in requests:
-                try:
-                    with s.begin_nested():
-                        answers.append(self._add_one(s, request))
-                except ModelError as error:
-                    answers.append(error)
+        """Add many notes in one transaction (group commit). Each answer is a result or the
+        error for that request alone; a bad request never spoils the others. Events follow
+        the commit, one per note created."""
+        try:
+            with self.db.write() as s:
+                answers = _Batch(s).add_all(requests)
+        except IntegrityError:
+            # Another process stored one of these client ids meanwhile: go one by one, so
+            # each finds what is already there.
+            if len(requests) == 1:
+                raise
+            return [a for r in requests for a in self.add_notes([r])]
         for answer in answers:
             if isinstance(answer, AddNoteResult) and answer.created:
                 self.bus.publish(Event(events.NOTE_ADDED, answer.note.run_id, answer.note))
         return answers
-
-    def _add_one(self, s, r: NoteRequest) -> AddNoteResult:
-        client_id = r.client_id or uuid.uuid4().hex
-        if not isinstance(client_id, str) or not 0 < len(client_id) <= CLIENT_ID_MAX:
-            raise InvalidInput(f"A client id is 1 to {CLIENT_ID_MAX} characters.")
-        existing = s.scalar(
-            select(orm.Note).where(orm.Note.run_id == r.run_id, orm.Note.client_id == client_id)
-        )
-        if existing is not None:
-            if existing.participant_id != r.participant_id:
-                raise Conflict("That note id is already used by someone else.")
-            return AddNoteResult(self._info(s, existing), created=False)
-        text = note_text(r.text)
-        step = self._board_step(s, r.run_id, r.step_id)
-        zone_id = r.zone_id
-        if zone_id is not None and zone_id not in {z.id for z in step.zones}:
-            raise InvalidInput("That zone is not on this board.")
-        author = ""
-        if r.participant_id is None:
-            author = clean(r.author_name or "Facilitator", what="A name", limit=NAME_MAX)
-        note = orm.Note(
-            run_id=r.run_id,
-            step_id=r.step_id,
-            participant_id=r.participant_id,
-            author_name=author,
-            client_id=client_id,
-            text=text,
-            color=normalise_color(r.color),
-            zone_id=zone_id,
-        )
-        s.add(note)
-        s.flush()
-        return AddNoteResult(self._info(s, note), created=True)
 
     # -- changing ----------------------------------------------------------------------------------
     def edit_note(self, note_id: int, text: str, *, participant_id: int | None = None) -> NoteInfo:
@@ -387,6 +357,103 @@ class Board:
             if state is not None and state.locked:
                 raise Conflict("This board is locked; it is no longer taking notes.")
         return step
+
+
+class _Batch:
+    """Adds a batch of notes inside one session, looking up each run, board and person once."""
+
+    def __init__(self, s):
+        self.s = s
+        self.boards: dict[tuple[int, int], orm.Step | ModelError] = {}
+        self.known: dict[tuple[int, str], orm.Note] = {}
+
+    def add_all(self, requests: Sequence[NoteRequest]) -> list[AddNoteResult | ModelError]:
+        self._prefetch(requests)
+        pending: list[tuple[orm.Note, bool] | ModelError] = []
+        for request in requests:
+            try:
+                pending.append(self._add(request))
+            except ModelError as error:
+                pending.append(error)
+        self.s.flush()
+        names = self._names([p[0] for p in pending if not isinstance(p, ModelError)])
+        return [
+            p
+            if isinstance(p, ModelError)
+            else AddNoteResult(
+                note_info(p[0], _author(p[0], names.get(p[0].participant_id))), created=p[1]
+            )
+            for p in pending
+        ]
+
+    def _prefetch(self, requests: Sequence[NoteRequest]) -> None:
+        by_run: dict[int, set[str]] = {}
+        for r in requests:
+            if isinstance(r.client_id, str) and r.client_id:
+                by_run.setdefault(r.run_id, set()).add(r.client_id)
+        for run_id, client_ids in by_run.items():
+            rows = self.s.scalars(
+                select(orm.Note).where(
+                    orm.Note.run_id == run_id, orm.Note.client_id.in_(client_ids)
+                )
+            )
+            self.known.update({(run_id, n.client_id): n for n in rows})
+
+    def _add(self, r: NoteRequest) -> tuple[orm.Note, bool]:
+        client_id = r.client_id or uuid.uuid4().hex
+        if not isinstance(client_id, str) or not 0 < len(client_id) <= CLIENT_ID_MAX:
+            raise InvalidInput(f"A client id is 1 to {CLIENT_ID_MAX} characters.")
+        existing = self.known.get((r.run_id, client_id))
+        if existing is not None:
+            if existing.participant_id != r.participant_id:
+                raise Conflict("That note id is already used by someone else.")
+            return existing, False
+        text = note_text(r.text)
+        step = self._board(r.run_id, r.step_id)
+        if r.zone_id is not None and r.zone_id not in {z.id for z in step.zones}:
+            raise InvalidInput("That zone is not on this board.")
+        author = ""
+        if r.participant_id is None:
+            author = clean(r.author_name or "Facilitator", what="A name", limit=NAME_MAX)
+        now = orm.now()
+        note = orm.Note(
+            run_id=r.run_id,
+            step_id=r.step_id,
+            participant_id=r.participant_id,
+            author_name=author,
+            client_id=client_id,
+            text=text,
+            color=normalise_color(r.color),
+            zone_id=r.zone_id,
+            hidden=False,
+            votes=0,
+            created_at=now,
+            updated_at=now,
+        )
+        self.s.add(note)
+        self.known[(r.run_id, client_id)] = note
+        return note, True
+
+    def _board(self, run_id: int, step_id: int) -> orm.Step:
+        key = (run_id, step_id)
+        if key not in self.boards:
+            try:
+                self.boards[key] = Board._board_step(self.s, run_id, step_id)
+            except ModelError as error:
+                self.boards[key] = error
+        found = self.boards[key]
+        if isinstance(found, ModelError):
+            raise found
+        return found
+
+    def _names(self, notes: list[orm.Note]) -> dict[int, str]:
+        ids = {n.participant_id for n in notes if n.participant_id is not None}
+        if not ids:
+            return {}
+        rows = self.s.execute(
+            select(orm.Participant.id, orm.Participant.name).where(orm.Participant.id.in_(ids))
+        )
+        return dict(rows.all())
 
 
 def _author(note: orm.Note, participant_name: str | None) -> str:
