@@ -1,0 +1,275 @@
+"""The attendees' API: join, rename, state, notes, votes, placements, feedback, and the live
+event stream. Every call after joining is authenticated by the HttpOnly cookie set at join (or
+``Authorization: Bearer <token>`` for scripts)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from facilitator.model.board import NoteRequest
+from facilitator.model.errors import ModelError
+from facilitator.model.records import ParticipantInfo
+
+from . import kinds
+from .app import ApiError, Context, is_loopback
+from .kinds.whiteboard import own_note_view
+from .live import run_view
+from .security import same_key
+
+router = APIRouter(prefix="/api", tags=["phones"])
+
+COOKIE = "facilitator_token"
+HEARTBEAT_SECONDS = 20
+NOT_JOINED = "You have not joined this workshop yet: scan the code or open the address again."
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class JoinBody(Body):
+    key: str = Field(..., max_length=200, description="the QR code's join key, or the room code")
+    name: str | None = Field(None, max_length=200)
+
+
+class NameBody(Body):
+    name: str = Field(..., max_length=200)
+
+
+class NoteBody(Body):
+    client_id: str = Field(..., min_length=1, max_length=64)
+    text: str = Field(..., max_length=5000)
+    color: str | None = Field(None, max_length=20)
+    zone_id: int | None = None
+
+
+class NoteEditBody(Body):
+    text: str = Field(..., max_length=5000)
+
+
+class PlacementBody(Body):
+    x: float = Field(..., ge=0, le=1)
+    y: float = Field(..., ge=0, le=1)
+
+
+class FeedbackBody(Body):
+    answers: dict[str, int | str | None] = Field(..., max_length=50)
+
+
+def context(request: Request) -> Context:
+    return request.app.state.context
+
+
+def token_of(request: Request) -> str | None:
+    auth = request.headers.get("authorization", "")
+    if auth[:7].lower() == "bearer ":
+        return auth[7:].strip() or None
+    return request.cookies.get(COOKIE)
+
+
+def participant_id_for(ctx: Context, token: str | None) -> int | None:
+    if not token or len(token) > 200:
+        return None
+    pid = ctx.tokens.get(token)
+    if pid is None:
+        found = ctx.model.runs.participant_by_token(ctx.run_id, token)
+        if found is None:
+            return None
+        pid = ctx.tokens[token] = found.id
+    return pid
+
+
+def me(request: Request) -> int:
+    """The participant making this request; 403 if the caller has not joined this run."""
+    pid = participant_id_for(context(request), token_of(request))
+    if pid is None:
+        raise ApiError(403, NOT_JOINED)
+    return pid
+
+
+def limit(limiter, key, what: str) -> None:
+    wait = limiter.check(key)
+    if wait:
+        seconds = max(1, round(wait + 0.5))
+        raise ApiError(
+            429, f"Slow down a little: {what} again in {seconds} s.", {"Retry-After": str(seconds)}
+        )
+
+
+def participant_view(p: ParticipantInfo) -> dict:
+    return {"id": p.id, "name": p.name}
+
+
+@router.post("/join", status_code=200)
+def join(body: JoinBody, request: Request, response: Response) -> dict:
+    """Join with the key from the QR code (or the room code). A phone that has joined before
+    (its cookie) comes back as the same participant."""
+    ctx = context(request)
+    run = ctx.run
+    if not (same_key(body.key, run.join_key) or _room_code_matches(body.key, run.room_code)):
+        raise ApiError(403, "That join code is not right; scan the code on the screen again.")
+    token = token_of(request)
+    pid = participant_id_for(ctx, token)
+    if pid is not None:
+        if body.name:
+            ctx.model.runs.rename(pid, body.name)
+        person = next(p for p in ctx.model.runs.participants(ctx.run_id) if p.id == pid)
+    else:
+        client = request.client.host if request.client else ""
+        if not is_loopback(client):
+            limit(ctx.join_limiter, client, "join")
+        person, token = ctx.model.runs.join(ctx.run_id, body.name or None)
+        ctx.tokens[token] = person.id
+    response.set_cookie(
+        COOKIE, token, httponly=True, samesite="strict", max_age=7 * 24 * 3600, path="/"
+    )
+    return {"participant": participant_view(person), "token": token}
+
+
+def _room_code_matches(given: str, code: str) -> bool:
+    return same_key("".join(given.split()).upper(), code)
+
+
+@router.patch("/me")
+def rename(body: NameBody, request: Request, pid: int = Depends(me)) -> dict:
+    ctx = context(request)
+    limit(ctx.action_limiter, pid, "rename")
+    return {"participant": participant_view(ctx.model.runs.rename(pid, body.name))}
+
+
+@router.get("/state")
+def state(request: Request, pid: int = Depends(me)) -> dict:
+    """The current step, who I am, and what I need to show it (my notes, others' where the step
+    shows them, my dot, my answers). ``last_event`` is where the event stream should resume."""
+    ctx = context(request)
+    last_event = ctx.hub.last_id
+    run = ctx.model.runs.run(ctx.run_id)
+    step = ctx.model.runs.current_step(ctx.run_id)
+    person = next(p for p in ctx.model.runs.participants(ctx.run_id) if p.id == pid)
+    return {
+        "run": run_view(run),
+        "step": ctx.live.step_view(step),
+        "me": participant_view(person),
+        "last_event": last_event,
+        **{"notes": [], "my_votes": []},
+        **kinds.phone_state(ctx, step, pid),
+    }
+
+
+@router.post("/steps/{step_id}/notes", status_code=201)
+async def add_note(step_id: int, body: NoteBody, request: Request, pid: int = Depends(me)):
+    """Add a note; the same ``client_id`` again answers 200 with the note already stored."""
+    ctx = context(request)
+    limit(ctx.note_limiter, pid, "add a note")
+    answer = await ctx.writer.add(
+        NoteRequest(
+            run_id=ctx.run_id,
+            step_id=step_id,
+            text=body.text,
+            client_id=body.client_id,
+            color=body.color,
+            participant_id=pid,
+            zone_id=body.zone_id,
+        )
+    )
+    if isinstance(answer, ModelError):
+        raise answer
+    return JSONResponse(
+        {"note": own_note_view(answer.note)}, status_code=201 if answer.created else 200
+    )
+
+
+@router.patch("/notes/{note_id}")
+def edit_note(note_id: int, body: NoteEditBody, request: Request, pid: int = Depends(me)) -> dict:
+    """Change the text of one of my notes (until the board is revealed)."""
+    ctx = context(request)
+    limit(ctx.action_limiter, pid, "edit")
+    _note_of_run(ctx, note_id)
+    note = ctx.model.board.edit_note(note_id, body.text, participant_id=pid)
+    return {"note": own_note_view(note)}
+
+
+@router.post("/notes/{note_id}/votes")
+def vote(note_id: int, request: Request, pid: int = Depends(me)) -> dict:
+    ctx = context(request)
+    limit(ctx.action_limiter, pid, "vote")
+    _note_of_run(ctx, note_id)
+    note = ctx.model.board.vote(note_id, pid)
+    return {"note": {"id": note.id, "votes": note.votes}, "my_votes": _my_votes(ctx, note, pid)}
+
+
+@router.delete("/notes/{note_id}/votes")
+def unvote(note_id: int, request: Request, pid: int = Depends(me)) -> dict:
+    ctx = context(request)
+    limit(ctx.action_limiter, pid, "vote")
+    _note_of_run(ctx, note_id)
+    note = ctx.model.board.unvote(note_id, pid)
+    return {"note": {"id": note.id, "votes": note.votes}, "my_votes": _my_votes(ctx, note, pid)}
+
+
+@router.put("/steps/{step_id}/placement")
+def place(step_id: int, body: PlacementBody, request: Request, pid: int = Depends(me)) -> dict:
+    ctx = context(request)
+    limit(ctx.action_limiter, pid, "move your dot")
+    placement = ctx.model.responses.place(ctx.run_id, step_id, pid, body.x, body.y)
+    return {"placement": {"x": placement.x, "y": placement.y}}
+
+
+@router.put("/steps/{step_id}/feedback")
+def feedback(step_id: int, body: FeedbackBody, request: Request, pid: int = Depends(me)) -> dict:
+    ctx = context(request)
+    limit(ctx.action_limiter, pid, "send answers")
+    info = ctx.model.responses.answer_feedback(ctx.run_id, step_id, pid, body.answers)
+    return {"answers": info.answers}
+
+
+@router.get("/events", response_class=StreamingResponse)
+async def events(request: Request, last: str | None = None, pid: int = Depends(me)):
+    """Server-Sent Events: ``step``, ``run``, ``ended``, ``note``, ``note_removed``, ``board``,
+    ``me`` and ``reset`` (reload /api/state). Resumes after ``Last-Event-ID`` (or ``?last=``)."""
+    ctx = context(request)
+    sub = ctx.hub.subscribe(pid)
+    since = request.headers.get("last-event-id") or last
+    missed = ctx.hub.missed(since[:64] if since else None, pid)
+    if missed is None:
+        missed = [f"id: {ctx.hub.last_id}\nevent: reset\ndata: {{}}\n\n".encode()]
+    return StreamingResponse(
+        _stream(ctx, sub, missed),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no"},
+    )
+
+
+async def _stream(ctx: Context, sub, missed: list[bytes]):
+    try:
+        yield b"retry: 2000\n\n" + b"".join(missed)
+        while not sub.closed:
+            try:
+                first = await asyncio.wait_for(sub.queue.get(), HEARTBEAT_SECONDS)
+            except asyncio.TimeoutError:  # noqa: UP041 (not the builtin one on Python 3.10)
+                yield b": ping\n\n"
+                continue
+            chunks = [first]
+            while not sub.queue.empty():
+                chunks.append(sub.queue.get_nowait())
+            if b"" in chunks:
+                chunks = chunks[: chunks.index(b"")]
+                sub.closed = True
+            if chunks:
+                yield b"".join(chunks)
+    finally:
+        ctx.hub.subscribers.discard(sub)
+
+
+def _note_of_run(ctx: Context, note_id: int) -> None:
+    note = ctx.model.board.note(note_id)
+    if note.run_id != ctx.run_id:
+        raise ApiError(404, "That note no longer exists.")
+
+
+def _my_votes(ctx: Context, note, pid: int) -> list[int]:
+    return sorted(ctx.model.board.my_votes(note.step_id, pid))

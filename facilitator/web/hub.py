@@ -1,0 +1,104 @@
+"""The fan-out of live updates to phones over Server-Sent Events.
+
+Each message is serialised once into its SSE bytes and the same bytes are queued for every phone
+it concerns. Every phone has a bounded queue; a phone too slow to keep up (or gone from the
+Wi-Fi) is dropped, and when it comes back it replays what it missed from a short history by its
+``Last-Event-ID`` (or is told to reload its state when that is too old). Runs on the server's
+asyncio loop only; other threads hand messages in with ``call_soon_threadsafe``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+from collections import deque
+from dataclasses import dataclass, field
+
+QUEUE_SIZE = 512  # messages waiting for one phone before it counts as gone
+HISTORY = 4096  # messages kept for phones that reconnect
+STREAMS_PER_PARTICIPANT = 4  # older streams of the same phone are closed beyond this
+
+CLOSE = b""  # queued to end a stream
+
+
+@dataclass(eq=False)
+class Subscriber:
+    participant_id: int
+    queue: asyncio.Queue = field(default_factory=lambda: asyncio.Queue(QUEUE_SIZE))
+    closed: bool = False
+
+    def close(self) -> None:
+        self.closed = True
+        try:
+            self.queue.put_nowait(CLOSE)
+        except asyncio.QueueFull:
+            pass  # the stream sees ``closed`` after its next message
+
+
+def encode(event_id: str, kind: str, data: object) -> bytes:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"id: {event_id}\nevent: {kind}\ndata: {body}\n\n".encode()
+
+
+class Hub:
+    """Subscribers of one run and the recent messages, keyed ``<epoch>-<seq>`` so that ids from
+    an earlier server (a restart) are recognised as unknown."""
+
+    def __init__(self) -> None:
+        self.epoch = secrets.token_hex(4)
+        self.seq = 0
+        self.history: deque[tuple[int, int | None, bytes]] = deque(maxlen=HISTORY)
+        self.subscribers: set[Subscriber] = set()
+
+    @property
+    def last_id(self) -> str:
+        return f"{self.epoch}-{self.seq}"
+
+    def publish(self, kind: str, data: object, audience: int | None = None) -> None:
+        """Queue one message for every phone (``audience`` None) or one participant's phones."""
+        self.seq += 1
+        payload = encode(self.last_id, kind, data)
+        self.history.append((self.seq, audience, payload))
+        for sub in list(self.subscribers):
+            if audience is not None and sub.participant_id != audience:
+                continue
+            try:
+                sub.queue.put_nowait(payload)
+            except asyncio.QueueFull:
+                self.drop(sub)
+
+    def subscribe(self, participant_id: int) -> Subscriber:
+        mine = [s for s in self.subscribers if s.participant_id == participant_id]
+        for old in mine[: max(0, len(mine) - STREAMS_PER_PARTICIPANT + 1)]:
+            self.drop(old)
+        sub = Subscriber(participant_id)
+        self.subscribers.add(sub)
+        return sub
+
+    def drop(self, sub: Subscriber) -> None:
+        self.subscribers.discard(sub)
+        sub.close()
+
+    def close_all(self) -> None:
+        for sub in list(self.subscribers):
+            self.drop(sub)
+
+    def missed(self, last_event_id: str | None, participant_id: int) -> list[bytes] | None:
+        """The messages after ``last_event_id`` for this phone; None when they cannot be known
+        (another server's id, or older than the history): the phone must reload its state."""
+        if not last_event_id:
+            return []
+        epoch, _, seq_text = last_event_id.partition("-")
+        if epoch != self.epoch or not seq_text.isdigit():
+            return None
+        seq = int(seq_text)
+        if seq > self.seq:
+            return None
+        if seq < self.seq and (not self.history or self.history[0][0] > seq + 1):
+            return None
+        return [
+            payload
+            for n, audience, payload in self.history
+            if n > seq and (audience is None or audience == participant_id)
+        ]

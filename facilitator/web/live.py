@@ -1,0 +1,120 @@
+"""From model events to phone messages: the bridge between the model's event bus (any thread) and
+the hub on the server's asyncio loop. Whatever thread changes the run (the desktop app, the remote,
+a phone), the change reaches the phones through here.
+
+It never reads the database on the loop: the run's steps are a frozen copy read once at start,
+and the reveal/lock state of each board is followed from the events themselves.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+from facilitator.model import events
+from facilitator.model.records import RunInfo, StepInfo, StepStateInfo
+
+from . import kinds
+from .hub import Hub
+from .kinds.whiteboard import note_view, others_visible, own_note_view
+
+log = logging.getLogger(__name__)
+
+
+def run_view(run: RunInfo) -> dict:
+    """The run as phones see it (never its keys)."""
+    left = run.timer_left()
+    return {
+        "id": run.id,
+        "title": run.title,
+        "ended": run.ended,
+        "black": run.black,
+        "timer_running": run.timer_running,
+        "timer_left": None if left is None else round(left, 1),
+        "sent_at": time.time(),
+    }
+
+
+class Live:
+    """Subscribes to the bus for one run and turns its events into hub messages."""
+
+    def __init__(self, hub: Hub, run_id: int, steps: list[StepInfo], states: list[StepStateInfo]):
+        self.hub = hub
+        self.run_id = run_id
+        self.steps = {s.id: s for s in steps}
+        self.order = [s.id for s in steps]
+        self.states = {s.step_id: s for s in states}
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    def state_of(self, step_id: int) -> StepStateInfo:
+        return self.states.get(step_id) or StepStateInfo(self.run_id, step_id, False, False)
+
+    def step_view(self, step: StepInfo) -> dict:
+        index = self.order.index(step.id) if step.id in self.order else 0
+        return kinds.step_view(step, self.state_of(step.id), index, len(self.order))
+
+    # -- from any thread ---------------------------------------------------------------------
+    def on_bus_event(self, event) -> None:
+        """The bus callback: hand the event to the loop and return at once."""
+        loop = self.loop
+        if loop is None or event.run_id != self.run_id or loop.is_closed():
+            return
+        try:
+            loop.call_soon_threadsafe(self.handle, event)
+        except RuntimeError:  # the loop closed meanwhile: the server is stopping
+            pass
+
+    # -- on the loop ---------------------------------------------------------------------------
+    def handle(self, event) -> None:
+        handler = _HANDLERS.get(event.type)
+        if handler is not None:
+            try:
+                handler(self, event.payload)
+            except Exception:  # a bad event must not stop the others
+                log.exception("could not send %s to phones", event.type)
+
+    def _step(self, change) -> None:
+        self.hub.publish("step", {"run": run_view(change.run), "step": self.step_view(change.step)})
+
+    def _run(self, run: RunInfo) -> None:
+        self.hub.publish("run", run_view(run))
+
+    def _ended(self, run: RunInfo) -> None:
+        self.hub.publish("ended", run_view(run))
+
+    def _note(self, note) -> None:
+        step = self.steps.get(note.step_id)
+        if step is None:
+            return
+        public = not note.hidden and others_visible(step, self.state_of(step.id))
+        if public:
+            self.hub.publish("note", note_view(note))
+        elif note.hidden:
+            self.hub.publish("note_removed", {"id": note.id, "step_id": note.step_id})
+        if note.participant_id is not None:
+            self.hub.publish("note", own_note_view(note), audience=note.participant_id)
+
+    def _note_deleted(self, note) -> None:
+        self.hub.publish("note_removed", {"id": note.id, "step_id": note.step_id})
+
+    def _step_state(self, state: StepStateInfo) -> None:
+        self.states[state.step_id] = state
+        step = self.steps.get(state.step_id)
+        if step is not None:
+            self.hub.publish("board", self.step_view(step))
+
+    def _renamed(self, participant) -> None:
+        self.hub.publish("me", {"id": participant.id, "name": participant.name}, participant.id)
+
+
+_HANDLERS = {
+    events.STEP: Live._step,
+    events.RUN_CHANGED: Live._run,
+    events.RUN_ENDED: Live._ended,
+    events.NOTE_ADDED: Live._note,
+    events.NOTE_CHANGED: Live._note,
+    events.NOTE_DELETED: Live._note_deleted,
+    events.STEP_STATE: Live._step_state,
+    events.PARTICIPANT_RENAMED: Live._renamed,
+}

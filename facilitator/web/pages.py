@@ -1,0 +1,85 @@
+"""The pages and their files: the attendee page, the remote page, ``/static/...`` (bundled in
+``assets/web``, gzipped once in memory) and the pictures of the run's steps. Nothing is ever
+served from outside its folder."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import mimetypes
+from functools import cache
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, Response
+
+from facilitator.assets import asset_path
+
+from .app import ApiError
+from .security import safe_path
+
+router = APIRouter(include_in_schema=False)
+
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".json": "application/json",
+    ".webmanifest": "application/manifest+json",
+}
+IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
+
+
+def web_root() -> Path:
+    return asset_path("web")
+
+
+@cache
+def _packed(path: Path) -> tuple[bytes, bytes, str]:
+    """A file's bytes, gzipped bytes and ETag (the files never change while the app runs)."""
+    raw = path.read_bytes()
+    return raw, gzip.compress(raw, 9, mtime=0), '"' + hashlib.sha256(raw).hexdigest()[:20] + '"'
+
+
+def serve_file(request: Request, path: Path) -> Response:
+    raw, packed, etag = _packed(path)
+    headers = {"ETag": etag, "Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    media_type = TYPES.get(path.suffix, "application/octet-stream")
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        headers["Content-Encoding"] = "gzip"
+        return Response(packed, media_type=media_type, headers=headers)
+    return Response(raw, media_type=media_type, headers=headers)
+
+
+@router.get("/")
+def attendee_page(request: Request) -> Response:
+    return serve_file(request, web_root() / "index.html")
+
+
+@router.get("/remote")
+def remote_page(request: Request) -> Response:
+    return serve_file(request, web_root() / "remote.html")
+
+
+@router.get("/static/{relative:path}")
+def static(relative: str, request: Request) -> Response:
+    path = safe_path(web_root(), relative)
+    if path is None:
+        raise ApiError(404, "There is no such file.")
+    return serve_file(request, path)
+
+
+@router.get("/media/{step_id}/{field}")
+def media(step_id: int, field: str, request: Request) -> Response:
+    """A step's picture (never its video: that plays on the projector only)."""
+    ctx = request.app.state.context
+    step = ctx.live.steps.get(step_id)
+    value = step.settings.get(field) if step is not None and field == "image" else None
+    path = safe_path(step.media_dir, value) if isinstance(value, str) else None
+    if path is None or path.suffix.lower() not in IMAGE_TYPES:
+        raise ApiError(404, "There is no such picture.")
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return FileResponse(path, media_type=media_type, headers={"Cache-Control": "max-age=3600"})
