@@ -66,3 +66,16 @@ def test_broken_workshop_lists_its_problems(data_dir, tmp_path):
     (tmp_path / "workshop.yaml").write_text("title: X\nsteps:\n  - kind: slides\n    title: a\n")
     done = cli("import", str(tmp_path), data_dir=data_dir)
     assert done.returncode == 1 and "steps[0].kind: unknown kind 'slides'" in done.stderr
+
+
+def test_unusable_data_folders_are_explained(tmp_path):
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    (junk / "facilitator.sqlite3").write_bytes(b"this is not a database, " * 40)
+    done = cli("runs", data_dir=junk)
+    assert done.returncode == 1
+    assert "Cannot open the data folder" in done.stderr and "not a database" in done.stderr
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x")
+    done = cli("runs", data_dir=blocked / "inside")
+    assert done.returncode == 1 and done.stderr.startswith("facilitator: ")

@@ -62,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     except (ModelError, UserError) as error:
         print(f"facilitator: {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # a file or folder the user named: say which and why
+        where = f": {error.filename}" if error.filename else ""
+        print(f"facilitator: {error.strerror or error}{where}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

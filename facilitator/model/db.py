@@ -12,7 +12,10 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+
+from .errors import ModelError
 
 DB_FILENAME = "facilitator.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -66,12 +69,16 @@ class Database:
 
     def __init__(self, folder: Path, *, migrate: bool = True):
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / DB_FILENAME
-        self.engine = make_engine(self.path)
-        self.write_engine = make_engine(self.path, begin="BEGIN IMMEDIATE")
-        if migrate:
-            upgrade(self.write_engine)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.engine = make_engine(self.path)
+            self.write_engine = make_engine(self.path, begin="BEGIN IMMEDIATE")
+            if migrate:
+                upgrade(self.write_engine)
+        except (OSError, SQLAlchemyError) as error:
+            reason = getattr(error, "orig", None) or getattr(error, "strerror", None) or error
+            raise ModelError(f"Cannot open the data folder {self.folder}: {reason}.") from None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
         self.write_lock = threading.RLock()
