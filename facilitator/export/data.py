@@ -1,0 +1,87 @@
+"""Everything a run's exports need, read from the model in one go and handed over as plain
+records (no database session outlives this module)."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from facilitator.model.records import (
+    FeedbackInfo,
+    GroupInfo,
+    NoteInfo,
+    ParticipantInfo,
+    PlacementInfo,
+    ResourceInfo,
+    RunInfo,
+    StepInfo,
+    StepStateInfo,
+    WorkshopInfo,
+)
+
+
+@dataclass
+class RunData:
+    run: RunInfo
+    workshop: WorkshopInfo
+    steps: list[StepInfo]
+    resources: list[ResourceInfo]
+    participants: list[ParticipantInfo]
+    notes: dict[int, list[NoteInfo]] = field(default_factory=dict)  # by step id
+    groups: dict[int, list[GroupInfo]] = field(default_factory=dict)
+    placements: dict[int, list[PlacementInfo]] = field(default_factory=dict)
+    feedback: dict[int, list[FeedbackInfo]] = field(default_factory=dict)
+    states: dict[int, StepStateInfo] = field(default_factory=dict)
+
+    def visible_notes(self, step_id: int | None = None) -> list[NoteInfo]:
+        steps = [step_id] if step_id is not None else list(self.notes)
+        return [n for s in steps for n in self.notes.get(s, []) if not n.hidden]
+
+    def hidden_count(self, step_id: int | None = None) -> int:
+        steps = [step_id] if step_id is not None else list(self.notes)
+        return sum(1 for s in steps for n in self.notes.get(s, []) if n.hidden)
+
+    def step(self, step_id: int) -> StepInfo | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+
+def load_run(model, run_id: int) -> RunData:
+    """A run and all it holds. NotFound (a ModelError) if there is no such run."""
+    run = model.runs.run(run_id)
+    steps = model.runs.steps(run_id)
+    data = RunData(
+        run=run,
+        workshop=model.library.workshop(run.workshop_id),
+        steps=steps,
+        resources=model.library.resources(run.workshop_id),
+        participants=model.runs.participants(run_id),
+    )
+    data.notes = _by_step(model.board.notes(run_id))
+    data.groups = _by_step(model.board.groups(run_id))
+    for step in steps:
+        data.placements[step.id] = model.responses.placements(run_id, step.id)
+        data.feedback[step.id] = model.responses.feedback(run_id, step.id)
+        data.states[step.id] = model.runs.step_state(run_id, step.id)
+    return data
+
+
+def _by_step(items) -> dict[int, list]:
+    out: dict[int, list] = defaultdict(list)
+    for item in items:
+        out[item.step_id].append(item)
+    return dict(out)
+
+
+def day(timestamp: float | None) -> str:
+    """A date as people write it on a handout: "Sunday 22 November 2026"."""
+    if timestamp is None:
+        return ""
+    t = time.localtime(timestamp)
+    return f"{time.strftime('%A', t)} {t.tm_mday} {time.strftime('%B %Y', t)}"
+
+
+def clock(timestamp: float | None) -> str:
+    if timestamp is None:
+        return ""
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(timestamp))

@@ -1,0 +1,88 @@
+"""Feedback forms: a paper version in the handout; in the summary each rating's average and
+distribution as a small chart, and every comment (without names: feedback is anonymous)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from facilitator.model.records import StepInfo
+
+from ..drawings import rating_chart
+from ..parts import WritingLines, step_heading
+from ..text import markup, para
+
+KIND = "feedback"
+CHART_WIDTH = 200
+
+
+def _questions(step: StepInfo) -> list[dict]:
+    return [q for q in step.settings.get("questions", []) if isinstance(q, dict)]
+
+
+def handout(step: StepInfo, ctx) -> list[Flowable]:
+    out = step_heading(step, ctx.styles, number=ctx.number)
+    scale = "&nbsp;&nbsp;&nbsp;".join(f"{i}&nbsp;○" for i in range(1, 6))
+    for q in _questions(step):
+        text = Paragraph(markup(q.get("text", ""), single_line=True), ctx.styles["h3"])
+        if q.get("type") == "rating":
+            hint = f"{scale}&nbsp;&nbsp;&nbsp;(1 = not at all, 5 = very)"
+            out.append(KeepTogether([text, Paragraph(hint, ctx.styles["body"])]))
+        else:
+            out.append(KeepTogether([text, WritingLines(3)]))
+    return out
+
+
+def summary(step: StepInfo, ctx) -> list[Flowable]:
+    answers = [f.answers for f in ctx.data.feedback.get(step.id, [])]
+    styles = ctx.styles
+    heading = step_heading(step, styles, number=ctx.number)
+    people = len(answers)
+    who = "1 person" if people == 1 else f"{people} people"
+    intro = Paragraph(f"{who} answered.", styles["small"])
+    out: list[Flowable] = [KeepTogether(heading + [intro])]
+    if not answers:
+        return out
+    ratings = [q for q in _questions(step) if q.get("type") == "rating"]
+    if ratings:
+        out += [Spacer(1, 4), _ratings_table(ratings, answers, ctx)]
+    for q in _questions(step):
+        if q.get("type") == "rating":
+            continue
+        comments = [a[q["id"]] for a in answers if isinstance(a.get(q["id"]), str)]
+        title = Paragraph(markup(q.get("text", ""), single_line=True), styles["h3"])
+        if not comments:
+            out.append(KeepTogether([title, Paragraph("No comments.", styles["small"])]))
+            continue
+        items = [para(c, styles["note"], bullet="•") for c in comments]
+        out += [KeepTogether([title, *items[:2]]), *items[2:]]
+    return out
+
+
+def _ratings_table(ratings: list[dict], answers: list[dict], ctx) -> Table:
+    rows = []
+    for q in ratings:
+        values = [a[q["id"]] for a in answers if isinstance(a.get(q["id"]), int)]
+        counts = [values.count(i) for i in range(1, 6)]
+        if values:
+            mean = sum(values) / len(values)
+            figure = f"<b>{mean:.1f}</b> out of 5 on average, from {len(values)} answers"
+        else:
+            figure = "No answers."
+        cell = [
+            Paragraph(markup(q.get("text", ""), single_line=True), ctx.styles["cellhead"]),
+            Paragraph(figure, ctx.styles["small"]),
+        ]
+        rows.append([cell, rating_chart(counts, CHART_WIDTH)])
+    table = Table(rows, colWidths=[ctx.width - CHART_WIDTH - 12, CHART_WIDTH + 12])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.4, "#BBBBBB"),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+            ]
+        )
+    )
+    return table

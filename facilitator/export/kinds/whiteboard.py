@@ -1,0 +1,141 @@
+"""Whiteboards: in the handout the question with space (a column per zone); in the summary the
+board as arranged, then every visible note by zone and group, most votes first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from facilitator.model.records import GroupInfo, NoteInfo, StepInfo
+
+from ..document import RULE
+from ..drawings import board
+from ..parts import WritingLines, step_heading
+from ..text import markup, para
+
+KIND = "whiteboard"
+
+
+def handout(step: StepInfo, ctx) -> list[Flowable]:
+    heading = step_heading(step, ctx.styles, number=ctx.number)
+    if not step.zones:
+        return [KeepTogether(heading + [WritingLines(6)])]
+    column = ctx.width / len(step.zones)
+    style = ctx.styles["cellhead"]
+    head = [Paragraph(markup(z.label, single_line=True), style) for z in step.zones]
+    table = Table([head, [WritingLines(7) for _ in step.zones]], colWidths=[column] * len(head))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, RULE),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EDEDED")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return [KeepTogether(heading + [Spacer(1, 4), table])]
+
+
+def summary(step: StepInfo, ctx) -> list[Flowable]:
+    data, styles = ctx.data, ctx.styles
+    notes = data.visible_notes(step.id)
+    hidden = data.hidden_count(step.id)
+    groups = data.groups.get(step.id, [])
+    heading = step_heading(step, styles, number=ctx.number)
+    counts = Paragraph(_counts(notes, hidden), styles["small"])
+    if not notes:
+        return [KeepTogether(heading + [counts])]
+    sections = _sections(step, notes, groups)
+    numbered = [(i, n) for i, n in enumerate((n for _, _, ns in sections for n in ns), start=1)]
+    drawing = board(numbered, groups, step.zones, ctx.width)
+    caption = Paragraph("The board as arranged; the numbers are those of the notes below.",
+                        styles["small"])  # fmt: skip
+    out: list[Flowable] = [KeepTogether(heading + [counts, Spacer(1, 4), drawing, caption])]
+    number = 0
+    for zone_label, group_label, members in sections:
+        if zone_label is not None:
+            tally = _zone_tally(zone_label, sections)
+            out.append(Paragraph(markup(zone_label, single_line=True) + tally, styles["h2"]))
+        if group_label is not None:
+            out.append(Paragraph(f"{group_label}{_group_tally(members)}", styles["h3"]))
+        for note in members:
+            number += 1
+            out.append(_note(note, number, styles))
+    return out
+
+
+def _counts(notes: Sequence[NoteInfo], hidden: int) -> str:
+    people = len({n.participant_id for n in notes if n.participant_id is not None})
+    votes = sum(n.votes for n in notes)
+    parts = [_plural(len(notes), "note"), f"from {_plural(people, 'person', 'people')}"]
+    text = " ".join(parts)
+    if votes:
+        text += f", {_plural(votes, 'vote')}"
+    if hidden:
+        text += f". {_plural(hidden, 'hidden note')} not shown"
+    return text + "."
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _sections(step: StepInfo, notes: Sequence[NoteInfo], groups: Sequence[GroupInfo]):
+    """(zone label or None, group heading markup or None, notes) in reading order: zones in
+    board order, groups by their votes, notes by votes; zone labels only on a zone's first
+    section, ungrouped notes last in each zone."""
+    zone_ids = [z.id for z in step.zones]
+    labels = {z.id: z.label for z in step.zones}
+    group_names = {g.id: g.name for g in groups}
+    by_zone: dict = {}
+    for note in notes:
+        zone = note.zone_id if note.zone_id in labels else None
+        by_zone.setdefault(zone, {}).setdefault(note.group_id, []).append(note)
+    order = zone_ids + [None] if zone_ids else [None]
+    out = []
+    for zone in order:
+        if zone not in by_zone:
+            continue
+        zone_label = labels.get(zone, "Not in a zone") if zone_ids else None
+        clusters = by_zone[zone]
+        keys = sorted(clusters, key=lambda g: (g is None, -sum(n.votes for n in clusters[g]), g))
+        for key in keys:
+            members = sorted(clusters[key], key=lambda n: (-n.votes, n.created_at, n.id))
+            if key is None:
+                group = "Not grouped" if len(clusters) > 1 else None
+            else:
+                group = markup(group_names.get(key) or "Unnamed group", single_line=True)
+            out.append((zone_label, group, members))
+            zone_label = None
+    return out
+
+
+def _zone_tally(zone_label: str, sections) -> str:
+    members = [n for label, _, ns in _zone_runs(sections) if label == zone_label for n in ns]
+    return _group_tally(members)
+
+
+def _zone_runs(sections):
+    """Sections with each one's zone label filled in (only the first of a zone carries it)."""
+    current = None
+    for label, group, members in sections:
+        current = label if label is not None else current
+        yield current, group, members
+
+
+def _group_tally(members: Sequence[NoteInfo]) -> str:
+    votes = sum(n.votes for n in members)
+    text = _plural(len(members), "note") + (f", {_plural(votes, 'vote')}" if votes else "")
+    return f'&nbsp;&nbsp;<font name="DejaVuSans" size="8" color="#555555">{text}</font>'
+
+
+def _note(note: NoteInfo, number: int, styles) -> Flowable:
+    byline = markup(note.author, single_line=True)
+    if note.votes:
+        byline += f" · {_plural(note.votes, 'vote')}"
+    after = f' <font size="8" color="#555555">— {byline}</font>'
+    return para(note.text, styles["note"], after=after, bullet=str(number))

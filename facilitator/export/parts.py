@@ -1,0 +1,78 @@
+"""Small pieces both documents use: step headings, lined space to write, pictures, QR codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image as PILImage
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.platypus import Flowable, Image, Paragraph
+
+from facilitator.model import kinds
+from facilitator.model.records import StepInfo
+
+from .document import RULE
+from .text import markup, para
+
+
+def step_heading(step: StepInfo, styles, *, number: int) -> list[Flowable]:
+    """ "3. Title" with the step's question below it (when it has one)."""
+    out: list[Flowable] = [numbered_title(step, styles, number)]
+    if step.prompt.strip():
+        out.append(para(step.prompt, styles["prompt"]))
+    return out
+
+
+def numbered_title(step: StepInfo, styles, number: int) -> Paragraph:
+    title = markup(step.title, single_line=True) or kinds.get(step.kind).label
+    return Paragraph(f"{number}.&nbsp;&nbsp;{title}", styles["h1"])
+
+
+class WritingLines(Flowable):
+    """Ruled lines to write on, ``count`` of them ``gap`` points apart."""
+
+    def __init__(self, count: int, gap: float = 22):
+        super().__init__()
+        self.count, self.gap = count, gap
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.height = self.count * self.gap + 4
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.5)
+        for i in range(self.count):
+            y = self.height - (i + 1) * self.gap
+            c.line(0, y, self.width, y)
+
+
+def image_size(path: Path) -> tuple[int, int] | None:
+    """The pixel size of a picture file, or None if it is missing or unreadable."""
+    try:
+        with PILImage.open(path) as img:
+            return img.size
+    except (OSError, ValueError):
+        return None
+
+
+def picture(path: Path | None, width: float, max_height: float, styles) -> Flowable:
+    """A picture scaled to fit, or a sentence saying why it is missing."""
+    size = image_size(path) if path else None
+    if size is None:
+        name = path.name if path else "none set"
+        return Paragraph(f"(The picture could not be read: {markup(name)}.)", styles["small"])
+    scale = min(width / size[0], max_height / size[1])
+    return Image(str(path), width=size[0] * scale, height=size[1] * scale)
+
+
+def qr_code(value: str, size: float) -> Drawing:
+    """A QR code of ``value`` (a link), ``size`` points square, with its quiet zone."""
+    widget = QrCodeWidget(value, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing

@@ -1,0 +1,111 @@
+"""The raw data of a run, for people who carry on in a spreadsheet: CSV (a row per note) and
+JSON (the whole run). Secrets (join and remote keys, participants' tokens) are left out."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from facilitator.model.records import as_dict
+
+from .data import RunData, clock, load_run
+from .document import atomic_path
+
+CSV_COLUMNS = [
+    "step",
+    "step_title",
+    "zone",
+    "group",
+    "text",
+    "votes",
+    "author",
+    "time",
+    "hidden",
+    "color",
+    "note_id",
+]
+SECRET_RUN_FIELDS = ("join_key", "remote_key")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_csv(model, run_id: int, path) -> Path:
+    """A row per note (hidden ones too, marked in the ``hidden`` column), in agenda order.
+    UTF-8 with a byte-order mark so spreadsheet programs read accents right."""
+    data = load_run(model, run_id)
+    target = Path(path)
+    with atomic_path(target) as temp:
+        with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CSV_COLUMNS)
+            writer.writerows(_rows(data))
+    return target
+
+
+def _rows(data: RunData):
+    for number, step in enumerate(data.steps, start=1):
+        zones = {z.id: z.label for z in step.zones}
+        groups = {g.id: g.name for g in data.groups.get(step.id, [])}
+        for note in data.notes.get(step.id, []):
+            yield [
+                number,
+                _cell(step.title),
+                _cell(zones.get(note.zone_id, "")),
+                _cell(groups.get(note.group_id, "")),
+                _cell(note.text),
+                note.votes,
+                _cell(note.author),
+                clock(note.created_at),
+                "yes" if note.hidden else "no",
+                note.color,
+                note.id,
+            ]
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet shows as text: one starting like a formula gets a leading quote,
+    so a note such as ``=HYPERLINK(...)`` is never run as one."""
+    text = text or ""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def run_document(data: RunData) -> dict:
+    """The whole run as plain JSON-ready data."""
+    run = {k: v for k, v in as_dict(data.run).items() if k not in SECRET_RUN_FIELDS}
+    steps = []
+    for number, step in enumerate(data.steps, start=1):
+        item = as_dict(step)
+        item.pop("media_dir", None)
+        item["number"] = number
+        item["state"] = {
+            k: v for k, v in as_dict(data.states[step.id]).items() if k in ("revealed", "locked")
+        } if step.id in data.states else {}  # fmt: skip
+        item["notes"] = [as_dict(n) for n in data.notes.get(step.id, [])]
+        item["groups"] = [as_dict(g) for g in data.groups.get(step.id, [])]
+        item["placements"] = [as_dict(p) for p in data.placements.get(step.id, [])]
+        item["feedback"] = [as_dict(f) for f in data.feedback.get(step.id, [])]
+        steps.append(item)
+    return {
+        "format": "facilitator-run",
+        "version": 1,
+        "run": run,
+        "workshop": {
+            "title": data.workshop.title,
+            "description": data.workshop.description,
+        },
+        "participants": [as_dict(p) for p in data.participants],
+        "steps": steps,
+        "resources": [as_dict(r) for r in data.resources],
+    }
+
+
+def write_json(model, run_id: int, path) -> Path:
+    """The whole run: its details, participants, every step with its notes (hidden ones
+    flagged), groups, placements and feedback. UTF-8, readable indentation."""
+    document = run_document(load_run(model, run_id))
+    target = Path(path)
+    with atomic_path(target) as temp:
+        with open(temp, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, ensure_ascii=False, indent=2)
+            handle.write("\n")
+    return target
