@@ -1,0 +1,279 @@
+"""The whiteboard of a run: one QGraphicsScene per board, shown by two views (the console's,
+editable, and the projector's, read-only and fitted). Notes arrive through the event bridge -
+from phones and from the console alike - and lay themselves out without overlapping inside their
+zone until someone drags them; every change the facilitator makes goes through the model and
+onto the board's undo stack (see board_commands)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from facilitator.model import events
+from facilitator.model.records import GroupInfo, NoteInfo, RunInfo, StepInfo
+
+from .board_items import NOTE_H, NOTE_W, GroupItem, NoteItem, ZoneItem
+
+BOARD_W, BOARD_H = 1600.0, 900.0
+HEADER = 56.0  # room for a zone's label
+GAP = 16.0
+UNSORTED = "Not sorted yet"
+
+
+class Column:
+    """A zone's area (or the whole board). Auto-placed notes fill its slots left to right."""
+
+    def __init__(self, zone_id: int | None, rect: QRectF):
+        self.zone_id = zone_id
+        self.rect = rect
+        self.per_row = max(1, int((rect.width() - GAP) // (NOTE_W + GAP)))
+        self.hint = 0  # every slot before this one is known to be taken
+
+    def slot(self, k: int) -> QPointF:
+        row, col = divmod(k, self.per_row)
+        used = self.per_row * (NOTE_W + GAP) - GAP
+        left = self.rect.left() + (self.rect.width() - used) / 2
+        return QPointF(left + col * (NOTE_W + GAP), self.rect.top() + HEADER + row * (NOTE_H + GAP))
+
+
+class BoardScene(QGraphicsScene):
+    """One board. Without ``model`` (a preview) it shows the zones only."""
+
+    rename_requested = Signal(int)  # group id
+    board_changed = Signal()  # counts, reveal or lock changed: controls refresh
+    failed = Signal(str)  # a sentence to show the facilitator
+
+    def __init__(self, step: StepInfo, run: RunInfo | None = None, model=None, bridge=None):
+        super().__init__()
+        self.step, self.run, self.model = step, run, model
+        self.notes: dict[int, NoteItem] = {}
+        self.groups: dict[int, GroupItem] = {}
+        self.top_ids: set[int] | None = None
+        self.revealed = not step.settings.get("reveal", False)
+        self.locked = False
+        self.undo = QUndoStack(self)
+        self.editable = False
+        self._dirty_groups: set[int] = set()
+        self._loading = False
+        self.setBackgroundBrush(QColor("#FFFFFF"))
+        self.columns = self._make_columns()
+        if model is not None and run is not None:
+            self._load()
+            if bridge is not None:
+                bridge.event_received.connect(self._event)
+        self._fit_rect()
+
+    # -- building ------------------------------------------------------------------------------
+    def _make_columns(self) -> list[Column]:
+        labels = [(z.id, z.label) for z in self.step.zones]
+        if labels:
+            labels.append((None, UNSORTED))
+        else:
+            labels = [(None, "")]
+        width = BOARD_W / len(labels)
+        columns = []
+        for i, (zone_id, label) in enumerate(labels):
+            rect = QRectF(i * width, 0, width, BOARD_H)
+            columns.append(Column(zone_id, rect))
+            if label:
+                item = ZoneItem(label, rect, tinted=i % 2 == 0)
+                self.addItem(item)
+                column_item = item
+                column_item.setData(0, zone_id)
+        return columns
+
+    def _load(self) -> None:
+        self._loading = True
+        state = self.model.runs.step_state(self.run.id, self.step.id)
+        self.revealed = state.revealed or not self.step.settings.get("reveal", False)
+        self.locked = state.locked
+        for group in self.model.board.groups(self.run.id, self.step.id):
+            self._put_group(group)
+        for note in self.model.board.notes(self.run.id, self.step.id):
+            self._put_note(note)
+        self._loading = False
+        self._refresh_groups(set(self.groups))
+
+    # -- events ----------------------------------------------------------------------------------
+    def _event(self, event) -> None:
+        if self.run is None or event.run_id != self.run.id:
+            return
+        payload = event.payload
+        if getattr(payload, "step_id", None) != self.step.id:
+            return
+        if event.type in (events.NOTE_ADDED, events.NOTE_CHANGED):
+            self._put_note(payload)
+        elif event.type == events.NOTE_DELETED:
+            self._drop_note(payload.id)
+        elif event.type == events.GROUP_CHANGED:
+            self._put_group(payload)
+        elif event.type == events.GROUP_DELETED:
+            item = self.groups.pop(payload.id, None)
+            if item is not None:
+                self.removeItem(item)
+        elif event.type == events.STEP_STATE:
+            self.revealed = payload.revealed or not self.step.settings.get("reveal", False)
+            self.locked = payload.locked
+            self.update()
+        self.board_changed.emit()
+
+    def _put_note(self, note: NoteInfo) -> None:
+        item = self.notes.get(note.id)
+        old_group = item.note.group_id if item else None
+        if item is None:
+            item = NoteItem(note, self)
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, self.editable)
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, self.editable)
+            self.notes[note.id] = item
+            self.addItem(item)
+        else:
+            item.set_note(note)
+        if note.x is not None and note.y is not None:
+            item.auto = False
+            target = QPointF(note.x * BOARD_W, note.y * BOARD_H)
+            if item.pos() != target and not self._dragging(item):
+                item.setPos(target)
+        elif item.auto and item.pos() == QPointF(0, 0):
+            item.setPos(self._free_place(item))
+        self._mark_groups(old_group, note.group_id)
+
+    def _drop_note(self, note_id: int) -> None:
+        item = self.notes.pop(note_id, None)
+        if item is not None:
+            self.removeItem(item)
+            self._mark_groups(item.note.group_id)
+            for column in self.columns:
+                column.hint = 0
+
+    def _put_group(self, group: GroupInfo) -> None:
+        item = self.groups.get(group.id)
+        if item is None:
+            item = GroupItem(group, self)
+            self.groups[group.id] = item
+            self.addItem(item)
+        item.group = group
+        self._mark_groups(group.id)
+
+    # -- layout ----------------------------------------------------------------------------------
+    def column_of(self, item: NoteItem) -> Column:
+        for column in self.columns:
+            if column.zone_id == item.note.zone_id:
+                return column
+        return self.columns[-1]
+
+    def column_at(self, point: QPointF) -> Column:
+        for column in self.columns:
+            if column.rect.left() <= point.x() < column.rect.right():
+                return column
+        return self.columns[-1] if point.x() >= BOARD_W else self.columns[0]
+
+    def _free_place(self, item: NoteItem) -> QPointF:
+        """The first slot of the note's column that no other note overlaps."""
+        column = self.column_of(item)
+        k = column.hint
+        while True:
+            place = column.slot(k)
+            rect = QRectF(place.x(), place.y(), NOTE_W, NOTE_H)
+            if not any(isinstance(o, NoteItem) and o is not item for o in self.items(rect)):
+                column.hint = k + 1 if k == column.hint else column.hint
+                self._grow(rect)
+                return place
+            if k == column.hint:
+                column.hint += 1
+            k += 1
+
+    def _grow(self, rect: QRectF) -> None:
+        if rect.bottom() + GAP > self.sceneRect().bottom():
+            self._fit_rect(rect.bottom() + GAP)
+
+    def _fit_rect(self, bottom: float = BOARD_H) -> None:
+        height = max(BOARD_H, bottom, self.sceneRect().bottom() if self.notes else 0)
+        self.setSceneRect(QRectF(0, 0, BOARD_W, height))
+        for item in self.items():
+            if isinstance(item, ZoneItem) and item.rect.height() < height:
+                item.prepareGeometryChange()
+                item.rect.setHeight(height)
+
+    def note_moved(self, item: NoteItem) -> None:
+        self._mark_groups(item.note.group_id)
+        self._grow(item.sceneBoundingRect())
+
+    def _dragging(self, item: NoteItem) -> bool:
+        grabber = self.mouseGrabberItem()
+        return grabber is not None and (grabber is item or item.isSelected())
+
+    # -- groups ----------------------------------------------------------------------------------
+    def _mark_groups(self, *group_ids) -> None:
+        ids = {g for g in group_ids if g is not None}
+        if not ids or self._loading:
+            return
+        self._refresh_groups(ids)
+
+    def _refresh_groups(self, ids: set[int]) -> None:
+        members: dict[int, QRectF] = {g: QRectF() for g in ids}
+        for item in self.notes.values():
+            gid = item.note.group_id
+            if gid in members:
+                members[gid] = members[gid].united(item.sceneBoundingRect().adjusted(3, 3, -4, -4))
+        for gid, rect in members.items():
+            if gid in self.groups:
+                self.groups[gid].set_frame(rect)
+
+    # -- for views and controls ------------------------------------------------------------------
+    def set_editable(self, editable: bool) -> None:
+        self.editable = editable
+        for item in self.notes.values():
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, editable)
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, editable)
+
+    def selected_notes(self) -> list[NoteInfo]:
+        return [i.note for i in self.selectedItems() if isinstance(i, NoteItem)]
+
+    def set_top(self, n: int | None) -> None:
+        """Fade every note but the ``n`` with the most votes (None shows all)."""
+        if n is None:
+            self.top_ids = None
+        else:
+            ranked = sorted(
+                (i.note for i in self.notes.values() if not i.note.hidden),
+                key=lambda note: (-note.votes, note.id),
+            )
+            self.top_ids = {note.id for note in ranked[:n] if note.votes > 0}
+        self.update()
+
+    def counts(self) -> tuple[int, int]:
+        """(notes, hidden notes) on this board."""
+        hidden = sum(1 for i in self.notes.values() if i.note.hidden)
+        return len(self.notes), hidden
+
+    def place_of(self, item: NoteItem) -> tuple[float, float, int | None]:
+        """Where a note now is, as the model stores it: x, y in 0..1 and its zone."""
+        pos = item.pos()
+        centre = item.sceneBoundingRect().center()
+        return (pos.x() / BOARD_W, pos.y() / BOARD_H, self.column_at(centre).zone_id)
+
+
+class BoardStore:
+    """The boards of one run, one scene per whiteboard step, built when first shown and shared
+    by every view (so the console and the projector show the same scene)."""
+
+    def __init__(self, model, bridge):
+        self.model, self.bridge = model, bridge
+        self.scenes: dict[int, BoardScene] = {}
+
+    def get(self, run: RunInfo, step: StepInfo) -> BoardScene:
+        scene = self.scenes.get(step.id)
+        if scene is None:
+            scene = BoardScene(step, run, self.model, self.bridge)
+            self.scenes[step.id] = scene
+        return scene
+
+    def close(self) -> None:
+        for scene in self.scenes.values():
+            try:
+                self.bridge.event_received.disconnect(scene._event)
+            except (RuntimeError, TypeError):
+                pass
+            scene.deleteLater()
+        self.scenes.clear()

@@ -1,0 +1,191 @@
+"""What every kind's stage and console controls build on: text that scales with the screen, the
+live context (model, event bridge, shared board scenes and player) and the common look."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from facilitator.model.events import Event
+from facilitator.model.records import RunInfo, StepInfo
+
+if TYPE_CHECKING:
+    from facilitator.model.service import Model
+    from facilitator.ui.bridge import EventBridge
+
+# The projector's look: dark text on a warm white reads best in a lit room.
+STAGE_BG = QColor("#FAF8F2")
+INK = "#1B2A41"
+MUTED = "#5A6472"
+ACCENT = "#0B6E69"
+REFERENCE_HEIGHT = 1080  # sizes below are pixels on a 1080-line projector
+
+
+class StageLabel(QLabel):
+    """Plain text (never markup) whose size follows the stage: ``px`` is its size at 1080 lines."""
+
+    def __init__(self, text: str = "", px: int = 40, *, bold=False, color=INK, parent=None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.px = px
+        self.bold = bold
+        self.setStyleSheet(f"color: {color}; background: transparent;")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+        self.rescale(0.5)
+
+    def rescale(self, unit: float) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(max(7, round(self.px * unit)))
+        font.setBold(self.bold)
+        self.setFont(font)
+
+
+class ViewOptions(QObject):
+    """How the room sees the current step, shared by every view of it (console and projector):
+    the heat view of a position step, the top-N filter of a board, feedback results shown."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.heat = False
+        self.top_n: int | None = None
+        self.results = False
+        self.show_prompt = False  # a video stage shows its question instead of the film
+
+    def set(self, **values) -> None:
+        for name, value in values.items():
+            setattr(self, name, value)
+        self.changed.emit()
+
+    def reset(self) -> None:
+        self.set(heat=False, top_n=None, results=False, show_prompt=False)
+
+
+@dataclass
+class StageLive:
+    """What a stage needs to show a run live. The console builds one and hands the same object
+    to its small stage and to the projector's, so both show one board scene and one player."""
+
+    model: Model
+    bridge: EventBridge
+    options: ViewOptions = field(default_factory=ViewOptions)
+    boards: object = None  # facilitator.ui.board.BoardStore
+    player: object = None  # facilitator.ui.video.VideoPlayer, or None without QtMultimedia
+
+
+class StageView(QWidget):
+    """One kind's projector view. ``live`` is None in a preview (the editor, the next step)."""
+
+    def __init__(
+        self,
+        step: StepInfo,
+        run: RunInfo | None,
+        live: StageLive | None,
+        parent=None,
+        *,
+        join_url: str = "",
+        room_code: str = "",
+    ):
+        super().__init__(parent)
+        self.step = step
+        self.run = run
+        self.live = live
+        self.join_url = join_url
+        self.room_code = room_code
+        self.unit = 0.5
+        if live is not None and run is not None:
+            live.bridge.event_received.connect(self._event)
+            live.options.changed.connect(self.options_changed)
+
+    @property
+    def is_live(self) -> bool:
+        return self.live is not None and self.run is not None
+
+    def _event(self, event: Event) -> None:
+        if self.run is not None and event.run_id == self.run.id:
+            self.on_event(event)
+
+    def on_event(self, event: Event) -> None:
+        """A model event of this run arrived (on the GUI thread)."""
+
+    def options_changed(self) -> None:
+        """The shared view options changed."""
+
+    def run_changed(self, run: RunInfo) -> None:
+        """The run's black screen or timer changed."""
+        self.run = run
+
+    #: True when the view shows the countdown itself (the stage then hides its corner clock).
+    shows_timer = False
+
+    def rescale(self, unit: float) -> None:
+        """The stage changed size; ``unit`` is its height over 1080 lines."""
+        self.unit = unit
+        for label in self.findChildren(StageLabel):
+            label.rescale(unit)
+
+    def detach(self) -> None:
+        """The stage moves on: drop connections to live objects."""
+        if self.live is not None and self.run is not None:
+            try:
+                self.live.bridge.event_received.disconnect(self._event)
+                self.live.options.changed.disconnect(self.options_changed)
+            except (RuntimeError, TypeError):
+                pass
+
+
+class KindControls(QWidget):
+    """One kind's controls on the console, for the current step of a live run."""
+
+    def __init__(self, step: StepInfo, run: RunInfo, live: StageLive, parent=None):
+        super().__init__(parent)
+        self.step = step
+        self.run = run
+        self.live = live
+        live.bridge.event_received.connect(self._event)
+
+    def _event(self, event: Event) -> None:
+        if event.run_id == self.run.id:
+            self.on_event(event)
+
+    def on_event(self, event: Event) -> None:
+        """A model event of this run arrived."""
+
+    def detach(self) -> None:
+        try:
+            self.live.bridge.event_received.disconnect(self._event)
+        except (RuntimeError, TypeError):
+            pass
+
+
+def countdown_text(left: float | None) -> str:
+    """``4:05``, or ``-0:12`` once overrun; empty without a timer."""
+    if left is None:
+        return ""
+    sign = "-" if left < 0 else ""
+    whole = int(abs(left) + (0.999 if left > 0 else 0))
+    return f"{sign}{whole // 60}:{whole % 60:02d}"
+
+
+def countdown_color(left: float | None, total: float | None) -> str:
+    """Ink while there is time; amber in the last minute (or last fifth); red once overrun."""
+    if left is None:
+        return INK
+    if left <= 0:
+        return "#B3261E"
+    near = min(60.0, 0.2 * total) if total else 60.0
+    return "#B86E00" if left <= near else INK
+
+
+def title_and_prompt(step: StepInfo, title_px=72, prompt_px=44) -> tuple[StageLabel, StageLabel]:
+    title = StageLabel(step.title, title_px, bold=True)
+    prompt = StageLabel(step.prompt, prompt_px, color=INK)
+    prompt.setVisible(bool(step.prompt))
+    return title, prompt

@@ -1,0 +1,66 @@
+"""The whiteboard: on the projector the question and the board, read-only and fitted; on the
+console the same scene, editable, with the tools to run it (see whiteboard_controls)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from facilitator.model import events
+from facilitator.ui.board import BoardScene
+from facilitator.ui.board_view import BoardView
+
+from .base import MUTED, StageLabel, StageView
+from .whiteboard_controls import WhiteboardControls
+
+KIND = "whiteboard"
+
+
+class WhiteboardStage(StageView):
+    def __init__(self, step, run, live, parent=None, **join):
+        super().__init__(step, run, live, parent, **join)
+        if self.is_live:
+            self.scene = live.boards.get(run, step)
+        else:
+            self.scene = BoardScene(step)
+            self.scene.setParent(self)
+        self.question = StageLabel(step.prompt or step.title, 40, bold=True)
+        self.status = StageLabel("", 28, color=MUTED)
+        self.view = BoardView(self.scene, projector=True)
+        header = QHBoxLayout()
+        header.addWidget(self.question, 1)
+        header.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(30, 20, 30, 20)
+        layout.addLayout(header)
+        layout.addWidget(self.view, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        notes = sum(1 for item in self.scene.notes.values() if not item.note.hidden)
+        parts = [f"{notes} note{'s' if notes != 1 else ''}"] if self.is_live else []
+        if self.is_live and not self.scene.revealed:
+            parts.append("hidden until revealed")
+        if self.scene.locked:
+            parts.append("closed")
+        self.status.setText(" · ".join(parts))
+        self.status.setVisible(bool(parts))
+
+    def on_event(self, event) -> None:
+        if event.type in (
+            events.NOTE_ADDED,
+            events.NOTE_CHANGED,
+            events.NOTE_DELETED,
+            events.STEP_STATE,
+        ):
+            self.refresh()
+
+    def options_changed(self) -> None:
+        self.scene.set_top(self.live.options.top_n)
+
+    def rescale(self, unit: float) -> None:
+        super().rescale(unit)
+        self.view.fit()
+
+
+STAGE = WhiteboardStage
+CONTROLS = WhiteboardControls
