@@ -20,7 +20,8 @@ def _questions(step: StepInfo) -> list[dict]:
 
 
 def handout(step: StepInfo, ctx) -> list[Flowable]:
-    out = step_heading(step, ctx.styles, number=ctx.number)
+    heading = step_heading(step, ctx.styles, number=ctx.number)
+    out: list[Flowable] = []
     scale = "&nbsp;&nbsp;&nbsp;".join(f"{i}&nbsp;○" for i in range(1, 6))
     for q in _questions(step):
         text = Paragraph(markup(q.get("text", ""), single_line=True), ctx.styles["h3"])
@@ -29,7 +30,9 @@ def handout(step: StepInfo, ctx) -> list[Flowable]:
             out.append(KeepTogether([text, Paragraph(hint, ctx.styles["body"])]))
         else:
             out.append(KeepTogether([text, WritingLines(3)]))
-    return out
+    if not out:
+        return heading
+    return [KeepTogether(heading + out[:1]), *out[1:]]
 
 
 def summary(step: StepInfo, ctx) -> list[Flowable]:

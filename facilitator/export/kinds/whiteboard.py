@@ -10,8 +10,8 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from facilitator.model.records import GroupInfo, NoteInfo, StepInfo
 
+from ..board import board
 from ..document import RULE
-from ..drawings import board
 from ..parts import WritingLines, step_heading
 from ..text import markup, para
 
