@@ -1,0 +1,62 @@
+"""Settings of a whiteboard: zones, dot votes, hide-then-reveal, showing others' notes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QSpinBox
+
+from facilitator.model.records import StepInfo
+
+from ..widgets import hint
+from . import KindEditor
+
+KIND = "whiteboard"
+
+
+class WhiteboardEditor(KindEditor):
+    KIND = KIND
+
+    def __init__(self, library, parent=None):
+        super().__init__(library, parent)
+        self.zones = QPlainTextEdit(self)
+        self.zones.setTabChangesFocus(True)
+        self.zones.setPlaceholderText("Burning platforms\nBurning ambitions")
+        self.zones.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.votes = QSpinBox(self)
+        self.votes.setRange(0, 20)
+        self.votes.setSpecialValueText("No voting")
+        self.votes.setSuffix(" dots each")
+        self.votes.setKeyboardTracking(False)
+        self.votes.setMaximumWidth(160)
+        self.reveal = QCheckBox("&Hide notes from the room until I reveal them", self)
+        self.show_others = QCheckBox("Phones &see everyone's notes", self)
+        self.form.addRow("&Zones:", self.zones)
+        self.form.addRow("", hint("One zone per line; leave empty for an open board.", self))
+        self.form.addRow("&Votes:", self.votes)
+        self.form.addRow("", self.reveal)
+        self.form.addRow("", self.show_others)
+        self.zones.textChanged.connect(self._zones)
+        self.votes.valueChanged.connect(lambda n: self.setting("votes", n))
+        self.reveal.toggled.connect(lambda on: self.setting("reveal", on))
+        self.show_others.toggled.connect(lambda on: self.setting("show_others", on))
+
+    def zone_labels(self) -> list[str]:
+        labels = []
+        for line in self.zones.toPlainText().splitlines():
+            label = " ".join(line.split())
+            if label and label not in labels:
+                labels.append(label)
+        return labels
+
+    def _zones(self) -> None:
+        self.edited.emit({"zones": self.zone_labels()}, False)
+
+    def show_settings(self, step: StepInfo) -> None:
+        labels = [z.label for z in step.zones]
+        if self.zone_labels() != labels:
+            self.zones.setPlainText("\n".join(labels))
+        self.votes.setValue(int(step.settings.get("votes") or 0))
+        self.reveal.setChecked(bool(step.settings.get("reveal")))
+        self.show_others.setChecked(bool(step.settings.get("show_others", True)))
+
+
+EDITOR = WhiteboardEditor
