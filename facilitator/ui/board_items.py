@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsView
 from facilitator.model.palette import NOTE_COLORS, normalise_color
 from facilitator.model.records import NoteInfo
 
-NOTE_W, NOTE_H = 170.0, 120.0
+NOTE_W, NOTE_H = 210.0, 150.0
 INK = QColor("#1B2A41")
 
 
@@ -27,7 +27,7 @@ def on_projector(widget) -> bool:
 def note_font(text: str) -> QFont:
     font = QFont()
     n = len(text)
-    font.setPixelSize(20 if n <= 40 else 16 if n <= 100 else 13 if n <= 220 else 11)
+    font.setPixelSize(26 if n <= 30 else 21 if n <= 80 else 16 if n <= 180 else 12)
     return font
 
 
@@ -45,7 +45,7 @@ class NoteItem(QGraphicsObject):
         self.setToolTip("")  # the text is on the note itself
         self.font = note_font(note.text)
         self.small = QFont()
-        self.small.setPixelSize(12)
+        self.small.setPixelSize(13)
 
     def set_note(self, note: NoteInfo) -> None:
         if note.text != self.note.text:

@@ -3,7 +3,7 @@ console's (drag, rubber-band multi-select; a finished drag becomes one undoable 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
@@ -29,12 +29,22 @@ class BoardView(QGraphicsView):
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             scene.sceneRectChanged.connect(lambda *_: self.fit())
+            scene.board_changed.connect(self.fit)
         else:
             self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
             scene.set_editable(True)
 
     def fit(self) -> None:
-        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        """Show the whole board; a board without zones zooms onto its notes while they are few,
+        so a handful of notes is large enough to read from the back of the room."""
+        scene: BoardScene = self.scene()
+        rect = scene.sceneRect()
+        if len(scene.columns) == 1 and scene.notes:
+            content = scene.itemsBoundingRect().adjusted(-30, -30, 30, 30)
+            w = max(content.width(), 900.0, content.height() * 16 / 9)
+            h = w * 9 / 16
+            rect = QRectF(content.center().x() - w / 2, content.top(), w, max(h, content.height()))
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -3,10 +3,11 @@ live context (model, event bridge, shared board scenes and player) and the commo
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -182,6 +183,25 @@ def countdown_color(left: float | None, total: float | None) -> str:
         return "#B3261E"
     near = min(60.0, 0.2 * total) if total else 60.0
     return "#B86E00" if left <= near else INK
+
+
+class Countdown(StageLabel):
+    """The step's countdown, ticking by itself; amber near the end, red once overrun."""
+
+    def __init__(self, view: StageView, px: int):
+        super().__init__("", px, bold=True)
+        self.view = view
+        self.setWordWrap(False)
+        self.ticker = QTimer(self, interval=250, timeout=self.tick)
+        self.ticker.start()
+        self.tick()
+
+    def tick(self) -> None:
+        run, step = self.view.run, self.view.step
+        left = run.timer_left(time.time()) if run is not None else step.timer_seconds
+        self.setText(countdown_text(left))
+        color = countdown_color(left, step.timer_seconds)
+        self.setStyleSheet(f"color: {color}; background: transparent;")
 
 
 def title_and_prompt(step: StepInfo, title_px=72, prompt_px=44) -> tuple[StageLabel, StageLabel]:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import time
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout
 
-from .base import MUTED, StageLabel, StageView, countdown_color, countdown_text
+from .base import MUTED, Countdown, StageLabel, StageView
 
 KIND = "reflect"
 
@@ -19,7 +17,7 @@ class ReflectStage(StageView):
         super().__init__(step, run, live, parent, **join)
         self.title = StageLabel(step.title, 44, bold=True, color=MUTED)
         self.question = StageLabel(step.prompt or step.title, 76, bold=True)
-        self.clock = StageLabel("", 120, bold=True)
+        self.clock = Countdown(self, 120)
         self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(90, 50, 90, 50)
@@ -28,18 +26,6 @@ class ReflectStage(StageView):
         layout.addWidget(self.question)
         layout.addStretch(1)
         layout.addWidget(self.clock)
-        self.ticker = QTimer(self, interval=250, timeout=self.tick)
-        self.ticker.start()
-        self.tick()
-
-    def tick(self) -> None:
-        if self.run is None:
-            left = self.step.timer_seconds
-        else:
-            left = self.run.timer_left(time.time())
-        self.clock.setText(countdown_text(left))
-        color = countdown_color(left, self.step.timer_seconds)
-        self.clock.setStyleSheet(f"color: {color}; background: transparent;")
 
 
 STAGE = ReflectStage

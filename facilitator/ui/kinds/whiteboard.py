@@ -9,13 +9,15 @@ from facilitator.model import events
 from facilitator.ui.board import BoardScene
 from facilitator.ui.board_view import BoardView
 
-from .base import MUTED, StageLabel, StageView
+from .base import MUTED, Countdown, StageLabel, StageView
 from .whiteboard_controls import WhiteboardControls
 
 KIND = "whiteboard"
 
 
 class WhiteboardStage(StageView):
+    shows_timer = True
+
     def __init__(self, step, run, live, parent=None, **join):
         super().__init__(step, run, live, parent, **join)
         if self.is_live:
@@ -29,6 +31,10 @@ class WhiteboardStage(StageView):
         header = QHBoxLayout()
         header.addWidget(self.question, 1)
         header.addWidget(self.status)
+        self.clock = Countdown(self, 56)
+        self.clock.setVisible(bool(step.timer_seconds) or (run is not None and run.timer_running))
+        header.addSpacing(20)
+        header.addWidget(self.clock)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(30, 20, 30, 20)
         layout.addLayout(header)

@@ -1,0 +1,55 @@
+"""``facilitator`` (no command) and ``facilitator demo``: open the desktop app."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from facilitator.cli.common import model_from_args
+
+
+def register(subparsers, common) -> None:
+    app = subparsers.add_parser("app", parents=[common], help="open the app (the default)")
+    app.set_defaults(func=run_app, demo=False)
+    demo = subparsers.add_parser(
+        "demo", parents=[common], help="open the app with the demo workshops in the library"
+    )
+    demo.set_defaults(func=run_app, demo=True)
+
+
+def no_screen_problem() -> str:
+    """A sentence when there is clearly no screen to open a window on, else ""."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return ""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        return (
+            "There is no screen to open the app on (no desktop session: DISPLAY is not set). "
+            "To run a workshop without the app, use `facilitator serve --demo`."
+        )
+    return ""
+
+
+def run_app(args) -> int:
+    from facilitator.cli.main import UserError
+
+    problem = no_screen_problem()
+    if problem:
+        raise UserError(problem)
+    try:
+        from facilitator.ui.app import MainWindow, make_application
+    except ImportError as error:
+        raise UserError(f"The app cannot start: a part of Qt is missing ({error}).") from None
+    model = model_from_args(args)
+    try:
+        app = make_application()
+        if args.demo:
+            from facilitator.model.demos import ensure_demos
+
+            ensure_demos(model.library)
+        window = MainWindow(model)
+        window.show()
+        return app.exec()
+    finally:
+        model.close()

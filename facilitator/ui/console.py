@@ -1,0 +1,347 @@
+"""The run console: the facilitator's laptop view of a live run. The agenda (click to jump), the
+current stage small beside the next step's preview, the current step's own controls, the clocks,
+the attendee count, the join panel and the incoming notes; the presenter window on the
+projector. Everything changes through the model's services and comes back through the bridge."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.model import events
+from facilitator.model import kinds as model_kinds
+from facilitator.model.errors import ModelError
+from facilitator.model.records import RunInfo, StepInfo
+from facilitator.ui import kinds
+from facilitator.ui.board import BoardStore
+from facilitator.ui.console_keys import KeyRouter
+from facilitator.ui.console_notes import IncomingNotes
+from facilitator.ui.console_side import SidePanel, plain
+from facilitator.ui.kinds.base import StageLive
+from facilitator.ui.presenter import PresenterWindow
+from facilitator.ui.screens import ScreenModel
+from facilitator.ui.stage import Stage
+from facilitator.ui.video import VideoPlayer
+
+
+def kind_label(kind: str) -> str:
+    return model_kinds.get(kind).label if kind in model_kinds.names() else kind
+
+
+class Aspect(QWidget):
+    """Keeps one child at 16:9, centred."""
+
+    def __init__(self, child: QWidget, parent=None):
+        super().__init__(parent)
+        self.child = child
+        child.setParent(self)
+        self.setMinimumSize(160, 90)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        w, h = self.width(), self.height()
+        cw = min(w, h * 16 // 9)
+        ch = cw * 9 // 16
+        self.child.setGeometry((w - cw) // 2, (h - ch) // 2, cw, ch)
+
+
+class RunConsole(QWidget):
+    """The console of run ``run_id``. ``server`` (facilitator.web.server.WebServer, optional)
+    gives the join address; without it the run goes on with notes typed here."""
+
+    left = Signal()  # back to the library; the run stays open for resuming
+    ended = Signal(int)  # the run was ended
+    message = Signal(str)
+
+    def __init__(
+        self, model, settings, run_id: int, bridge, *, server=None, screens=None, parent=None
+    ):
+        super().__init__(parent)
+        self.model, self.settings, self.bridge, self.server = model, settings, bridge, server
+        self.run: RunInfo = model.runs.run(run_id)
+        self.steps: list[StepInfo] = model.runs.steps(run_id)
+        self.step: StepInfo = model.runs.current_step(run_id)
+        self.live = StageLive(
+            model, bridge, boards=BoardStore(model, bridge), player=VideoPlayer(self)
+        )
+        self.controls = None
+        self._heard: set = set()  # board scenes whose failures show on the console
+        self.screens = screens or ScreenModel(settings)
+        self.presenter = PresenterWindow(self.live, self.run.title)
+        self.mirror = Stage(live=self.live, mirror=True)
+        self.next_stage = Stage()
+        self.side = SidePanel(settings)
+        self.notes = IncomingNotes(bridge)
+        self._build()
+        self.keys = KeyRouter(self, lambda: (self.window(), self.presenter))
+        bridge.event_received.connect(self._event)
+        self.screens.projector_changed.connect(self._projector_moved)
+        self.side.join_slide_requested.connect(self.join_slide)
+        self.side.timer_requested.connect(self.timer)
+        self.side.timer_reset_requested.connect(self.timer_reset)
+        self.status_timer = QTimer(self, interval=2000, timeout=self._network)
+        self.status_timer.start()
+        self._show_current()
+        self.side.set_people(model.runs.participant_count(run_id))
+        self._network()
+
+    # -- layout --------------------------------------------------------------------------------
+    def _build(self) -> None:
+        bar = QToolBar()
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for text, slot in (
+            ("◀ Previous (←)", self.previous),
+            ("Next (→) ▶", self.next),
+            ("Black screen (B)", self.black),
+            ("Join slide (J)", self.join_slide),
+            ("Projector full screen (F)", self.full_screen),
+        ):
+            bar.addAction(text, slot)
+        self.screen_choice = QComboBox()
+        self.screen_choice.setToolTip("Which screen is the projector")
+        self._fill_screens()
+        self.screen_choice.activated.connect(self._screen_picked)
+        bar.addWidget(self.screen_choice)
+        bar.addSeparator()
+        bar.addAction("Back to the library", self.leave)
+        bar.addAction("End the run", self.end_run)
+        self.agenda = QListWidget()
+        self.agenda.setMaximumWidth(280)
+        self.agenda.setWordWrap(True)
+        for step in self.steps:
+            label = (
+                model_kinds.get(step.kind).label if step.kind in model_kinds.names() else step.kind
+            )
+            item = QListWidgetItem(f"{step.position + 1}. {step.title}\n{label}")
+            item.setData(Qt.ItemDataRole.UserRole, step.position)
+            self.agenda.addItem(item)
+        self.agenda.itemClicked.connect(
+            lambda item: self.go_to(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self.agenda.itemActivated.connect(
+            lambda item: self.go_to(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self.step_title = plain("", "font-size: 20px; font-weight: bold")
+        self.step_notes = plain("", "color: #5A6472")
+        self.next_label = plain("", "color: #5A6472")
+        self.problem = plain("", "color: #B3261E; font-weight: bold")
+        self.problem.hide()
+        self.message.connect(self.show_problem)
+        now = QVBoxLayout()
+        now.addWidget(plain("Now on the projector", "color: #5A6472"))
+        now.addWidget(Aspect(self.mirror), 1)
+        upcoming = QVBoxLayout()
+        upcoming.addWidget(self.next_label)
+        upcoming.addWidget(Aspect(self.next_stage), 1)
+        stages = QHBoxLayout()
+        stages.addLayout(now, 3)
+        stages.addLayout(upcoming, 2)
+        self.controls_box = QVBoxLayout()
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.addLayout(stages, 2)
+        column.addWidget(self.step_title)
+        column.addWidget(self.step_notes)
+        column.addWidget(self.problem)
+        column.addLayout(self.controls_box, 3)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.side)
+        right.addWidget(self.notes)
+        right.setMinimumWidth(300)
+        split = QSplitter()
+        split.addWidget(self.agenda)
+        split.addWidget(centre)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([230, 900, 330])
+        layout = QVBoxLayout(self)
+        layout.addWidget(bar)
+        layout.addWidget(split, 1)
+
+    # -- the current step ------------------------------------------------------------------------
+    def _show_current(self) -> None:
+        run, step = self.run, self.step
+        join_url, room_code = self.join_url, self.run.room_code
+        self.live.options.reset()
+        for stage in (self.mirror, self.presenter.stage):
+            stage.show_step(step, run=run, join_url=join_url, room_code=room_code)
+        nxt = self.steps[step.position + 1] if step.position + 1 < len(self.steps) else None
+        if nxt is not None:
+            self.next_label.setText(f"Next: {nxt.position + 1}. {nxt.title}")
+            self.next_stage.show_step(nxt, join_url=join_url, room_code=room_code)
+        else:
+            self.next_label.setText("Next: the end of the agenda")
+        self.next_stage.setVisible(nxt is not None)
+        self.agenda.setCurrentRow(step.position)
+        self.step_title.setText(f"{step.position + 1}/{len(self.steps)}  {step.title}")
+        self.step_notes.setText(step.facilitator_notes)
+        self.step_notes.setVisible(bool(step.facilitator_notes))
+        self._controls()
+        self.side.set_run(run, step.timer_seconds)
+        takes_notes = step.kind in model_kinds.names() and model_kinds.get(step.kind).takes_notes
+        scene = self.live.boards.get(run, step) if takes_notes else None
+        self.notes.set_step(run, step, scene)
+        if scene is not None and scene not in self._heard:
+            self._heard.add(scene)
+            scene.failed.connect(self.show_problem)
+
+    def _controls(self) -> None:
+        if self.controls is not None:
+            self.controls.detach()
+            self.controls.deleteLater()
+            self.controls = None
+        if self.live.player is not None and self.step.kind != "video":
+            self.live.player.stop()
+        controls_class = kinds.get(self.step.kind).controls
+        if controls_class is not None:
+            self.controls = controls_class(self.step, self.run, self.live)
+            self.controls_box.addWidget(self.controls)
+
+    @property
+    def join_url(self) -> str:
+        return getattr(self.server, "join_url", "") or "" if self.server else ""
+
+    # -- events ----------------------------------------------------------------------------------
+    def _event(self, event) -> None:
+        if event.run_id != self.run.id:
+            return
+        if event.type == events.STEP:
+            self.run, self.step = event.payload.run, event.payload.step
+            self.problem.hide()
+            self._show_current()
+        elif event.type in (events.RUN_CHANGED, events.RUN_ENDED):
+            self.run = event.payload
+            self.side.set_run(self.run, self.step.timer_seconds)
+        elif event.type == events.PARTICIPANT_JOINED:
+            self.side.set_people(self.model.runs.participant_count(self.run.id))
+
+    def _network(self) -> None:
+        server = self.server
+        remote = getattr(server, "remote_url", "") if server else ""
+        self.side.set_join(self.join_url, self.run.room_code, remote or "")
+        if server is None:
+            self.side.set_network(
+                "Phones are not connected (no server); add notes for the room below."
+            )
+            return
+        try:
+            status = server.status()
+        except Exception as error:  # the run goes on; say what is wrong
+            self.side.set_network(f"The phone server is not answering ({error}).")
+            return
+        words = [getattr(status, "advice", "") or ""]
+        if getattr(status, "offline", False):
+            words.insert(0, "No network: phones cannot reach this laptop.")
+        self.side.set_network(" ".join(w for w in words if w))
+
+    def show_problem(self, sentence: str) -> None:
+        self.problem.setText(sentence)
+        self.problem.setVisible(bool(sentence))
+
+    # -- actions (buttons, keys, clickers) --------------------------------------------------------
+    def _agenda_picked(self, item) -> None:
+        self.go_to(item.data(Qt.ItemDataRole.UserRole))
+
+    def _do(self, work) -> None:
+        try:
+            work()
+        except ModelError as error:
+            self.show_problem(error.message)
+
+    def next(self) -> None:
+        self._do(lambda: self.model.runs.next(self.run.id))
+
+    def previous(self) -> None:
+        self._do(lambda: self.model.runs.previous(self.run.id))
+
+    def go_to(self, position: int) -> None:
+        self._do(lambda: self.model.runs.go_to(self.run.id, position))
+
+    def black(self) -> None:
+        self._do(lambda: self.model.runs.set_black(self.run.id))
+
+    def timer(self) -> None:
+        self._do(lambda: self.model.runs.timer_toggle(self.run.id))
+
+    def timer_reset(self) -> None:
+        self._do(lambda: self.model.runs.timer_reset(self.run.id))
+
+    def join_slide(self) -> None:
+        visible = not self.presenter.stage.join_visible
+        for stage in (self.mirror, self.presenter.stage):
+            stage.set_join_visible(visible)
+
+    def leave_full_screen(self) -> None:
+        self.presenter.leave_full_screen()
+
+    def full_screen(self) -> None:
+        self.presenter.toggle_full_screen()
+
+    def key_action(self, key: int) -> bool:
+        handler = getattr(self.controls, "key_action", None)
+        return bool(handler and handler(key))
+
+    # -- the projector -----------------------------------------------------------------------------
+    def show_presenter(self) -> None:
+        self.presenter.place(self.screens.projector)
+
+    def _projector_moved(self, screen) -> None:
+        self._fill_screens()
+        self.presenter.place(screen)
+        self.show_problem("" if screen is not None else self.screens.describe())
+
+    def _fill_screens(self) -> None:
+        self.screen_choice.clear()
+        self.screen_choice.addItem("Projector: a window on this screen", None)
+        laptop = self.screens.laptop()
+        for screen in self.screens.screens():
+            if screen is not laptop:
+                self.screen_choice.addItem(f"Projector: {screen.name()}", screen)
+        index = self.screen_choice.findData(self.screens.projector)
+        self.screen_choice.setCurrentIndex(max(0, index))
+
+    def _screen_picked(self, index: int) -> None:
+        self.screens.use(self.screen_choice.itemData(index))
+
+    # -- leaving -----------------------------------------------------------------------------------
+    def leave(self) -> None:
+        self.left.emit()
+
+    def end_run(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            "End the run",
+            "End this run? Phones can no longer add notes; you can still "
+            "export the handout and the summary.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._do(lambda: self.model.runs.end(self.run.id))
+            self.ended.emit(self.run.id)
+
+    def shutdown(self) -> None:
+        """Close the projector, stop the film, let go of the boards and the keys."""
+        self.status_timer.stop()
+        self.keys.remove()
+        if self.controls is not None:
+            self.controls.detach()
+        if self.live.player is not None:
+            self.live.player.stop()
+        for stage in (self.mirror, self.presenter.stage):
+            if stage.view is not None:
+                stage.view.detach()
+        try:
+            self.bridge.event_received.disconnect(self._event)
+        except (RuntimeError, TypeError):
+            pass
+        self.presenter.close()
+        self.presenter.deleteLater()
+        self.live.boards.close()
