@@ -1,0 +1,406 @@
+/* The attendee page: joins from the QR code's address, follows the run's current step live,
+   and sends notes through an outbox kept in local storage until the laptop acknowledges them.
+   Plain ES5 for old phones; user text is only ever set with textContent. */
+(function () {
+  "use strict";
+  var COLORS = ["yellow", "blue", "orange", "green", "pink", "grey"];
+  var S = { run: null, step: null, me: null, notes: [], myVotes: [], placement: null,
+            answers: {}, lastEvent: "", online: false, color: "yellow", zone: null };
+  var store = safeStorage();
+  var outbox = load("outbox", []);
+  var sending = false, es = null, retryTimer = null, timerTick = null;
+  var $ = function (id) { return document.getElementById(id); };
+
+  // ---- small helpers ------------------------------------------------------------------------
+  function safeStorage() {
+    try { localStorage.setItem("t", "1"); localStorage.removeItem("t"); return localStorage; }
+    catch (e) { var m = {}; return { getItem: function (k) { return m[k] || null; },
+      setItem: function (k, v) { m[k] = String(v); }, removeItem: function (k) { delete m[k]; } }; }
+  }
+  function load(name, fallback) {
+    try { var v = JSON.parse(store.getItem("fac_" + name)); return v === null ? fallback : v; }
+    catch (e) { return fallback; }
+  }
+  function save(name, value) {
+    try { store.setItem("fac_" + name, JSON.stringify(value)); } catch (e) { /* full: keep going */ }
+  }
+  function el(tag, props, kids) {
+    var node = document.createElement(tag), k;
+    for (k in props || {}) {
+      if (k === "text") node.textContent = props[k];
+      else if (k === "cls") node.className = props[k];
+      else if (k.slice(0, 2) === "on") node.addEventListener(k.slice(2), props[k]);
+      else if (props[k] !== null && props[k] !== undefined && props[k] !== false)
+        node.setAttribute(k, props[k] === true ? "" : props[k]);
+    }
+    (kids || []).forEach(function (c) { if (c) node.appendChild(c); });
+    return node;
+  }
+  function api(method, url, body, done) {
+    var x = new XMLHttpRequest();
+    x.open(method, url, true);
+    x.timeout = 15000;
+    if (body) x.setRequestHeader("Content-Type", "application/json");
+    x.onload = function () {
+      var data = {};
+      try { data = JSON.parse(x.responseText) || {}; } catch (e) { /* not JSON */ }
+      done(x.status, data);
+    };
+    x.onerror = x.ontimeout = function () { done(0, {}); };
+    x.send(body ? JSON.stringify(body) : null);
+  }
+  function newId() {
+    var a = new Uint8Array(16), s = "", i;
+    if (window.crypto && crypto.getRandomValues) crypto.getRandomValues(a);
+    else for (i = 0; i < 16; i++) a[i] = Math.floor(Math.random() * 256);
+    for (i = 0; i < 16; i++) s += (a[i] + 256).toString(16).slice(1);
+    return s;
+  }
+  function setNet(text, bad) { var n = $("net"); n.textContent = text; n.className = bad ? "net bad" : "net"; }
+  function errorText(data, fallback) { return (data && data.error) || fallback; }
+
+  // ---- joining -------------------------------------------------------------------------------
+  function keyFromAddress() {
+    var m = /[?&]k=([^&#]+)/.exec(location.search);
+    return m ? decodeURIComponent(m[1]) : null;
+  }
+  function start() {
+    var key = keyFromAddress();
+    if (key) { save("key", key); if (history.replaceState) history.replaceState(null, "", "/"); }
+    loadState(function (status) {
+      if (status === 403) join(load("key", null));
+    });
+  }
+  function join(key) {
+    if (!key) { showJoin(""); return; }
+    api("POST", "/api/join", { key: key }, function (status, data) {
+      if (status === 200) { $("join").hidden = true; loadState(); }
+      else if (status === 0) { setNet("Waiting for connection\u2026", true); retryLater(function () { join(key); }); }
+      else showJoin(errorText(data, "Could not join."));
+    });
+  }
+  function showJoin(message) {
+    $("join").hidden = false; $("join-error").textContent = message; $("who-text").textContent = "Not joined yet";
+    setNet("", false);
+  }
+  function retryLater(fn) { clearTimeout(retryTimer); retryTimer = setTimeout(fn, 3000); }
+
+  function loadState(after) {
+    api("GET", "/api/state", null, function (status, data) {
+      if (status === 200) {
+        S.run = data.run; S.step = data.step; S.me = data.me; S.notes = data.notes || [];
+        S.myVotes = data.my_votes || []; S.placement = data.placement || null;
+        S.answers = data.answers || {};
+        if (!S.lastEvent || !es) S.lastEvent = data.last_event;
+        if (outbox.length && outbox[0].run !== S.run.id) { outbox = []; save("outbox", outbox); }
+        showMe(); render(); listen(); flush();
+      } else if (status === 0) {
+        setNet("Waiting for connection\u2026", true); retryLater(function () { loadState(after); });
+      }
+      if (after) after(status);
+    });
+  }
+
+  // ---- who I am ------------------------------------------------------------------------------
+  function showMe() {
+    var t = $("who-text");
+    t.textContent = "";
+    t.appendChild(document.createTextNode("You are "));
+    t.appendChild(el("b", { text: S.me.name }));
+    $("rename-open").hidden = false;
+  }
+  $("rename-open").addEventListener("click", function () {
+    $("rename").hidden = false; $("rename-name").value = S.me.name; $("rename-name").focus();
+  });
+  $("rename-cancel").addEventListener("click", function () { $("rename").hidden = true; });
+  $("rename").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    api("PATCH", "/api/me", { name: $("rename-name").value }, function (status, data) {
+      if (status === 200) { S.me = data.participant; showMe(); $("rename").hidden = true; }
+      else $("rename-error").textContent = errorText(data, "No connection; try again in a moment.");
+    });
+  });
+  $("join").addEventListener("submit", function (ev) { ev.preventDefault(); join($("join-code").value); });
+
+  // ---- the live stream ---------------------------------------------------------------------
+  function listen() {
+    if (es || !window.EventSource) return;
+    es = new EventSource("/api/events?last=" + encodeURIComponent(S.lastEvent || ""));
+    es.onopen = function () { S.online = true; setNet("Connected", false); flush(); };
+    es.onerror = function () {
+      S.online = false; setNet("Waiting for connection\u2026", true);
+      if (es.readyState === 2) { es.close(); es = null; retryLater(function () { loadState(); }); }
+    };
+    on("step", function (d) {
+      S.run = d.run; S.step = d.step; S.notes = []; S.myVotes = []; S.placement = null; S.answers = {};
+      S.draft = "";
+      render(true);
+      if (/^(whiteboard|position|feedback)$/.test(d.step.kind))
+        setTimeout(function () { loadState(); }, Math.random() * 400);
+    });
+    on("run", function (d) { S.run = d; renderTimer(); });
+    on("ended", function (d) { S.run = d; render(); });
+    on("board", function (d) { if (S.step && d.id === S.step.id) { S.step = d; loadState(); } });
+    on("note", function (d) { upsertNote(d); });
+    on("note_removed", function (d) { S.notes = S.notes.filter(function (n) { return n.id !== d.id; }); renderNotes(); });
+    on("me", function (d) { S.me = d; showMe(); });
+    on("reset", function () { loadState(); });
+  }
+  function on(type, fn) {
+    es.addEventListener(type, function (ev) {
+      S.lastEvent = ev.lastEventId || S.lastEvent;
+      var data; try { data = JSON.parse(ev.data); } catch (e) { return; }
+      fn(data);
+    });
+  }
+  function upsertNote(n) {
+    if (!S.step || n.step_id !== S.step.id) return;
+    var mine = S.me && n.participant_id === S.me.id;
+    if (!mine && (n.hidden || !S.step.show_others)) return;
+    for (var i = 0; i < S.notes.length; i++) {
+      if (S.notes[i].id === n.id) { if (!n.client_id) n.client_id = S.notes[i].client_id; S.notes[i] = n; renderNotes(); return; }
+    }
+    S.notes.push(n); renderNotes();
+  }
+
+  // ---- the outbox: notes wait here until the laptop has them ---------------------------------
+  function queueNote(text) {
+    outbox.push({ run: S.run.id, step_id: S.step.id, client_id: newId(), text: text,
+                  color: S.color, zone_id: S.zone, state: "sending" });
+    save("outbox", outbox); renderNotes(); flush();
+  }
+  function flush() {
+    if (sending || !outbox.length) return;
+    var item = outbox[0];
+    sending = true;
+    api("POST", "/api/steps/" + item.step_id + "/notes",
+        { client_id: item.client_id, text: item.text, color: item.color, zone_id: item.zone_id },
+        function (status, data) {
+      sending = false;
+      if (status === 200 || status === 201) {
+        outbox.shift(); save("outbox", outbox); upsertNote(data.note); flush(); return;
+      }
+      if (status === 403) { join(load("key", null)); return; }
+      if (status === 0 || status === 429 || status >= 500) {
+        item.state = "waiting"; renderNotes(); retryLater(flush); return;
+      }
+      outbox.shift(); save("outbox", outbox); renderNotes();
+      alertBox(errorText(data, "That note could not be added."));
+      flush();
+    });
+  }
+  function alertBox(text) { var a = $("note-error"); if (a) a.textContent = text; }
+
+  // ---- drawing the step ----------------------------------------------------------------------
+  function render(moved) {
+    var main = $("main"), step = S.step, kind = step && KINDS[step.kind];
+    main.textContent = "";
+    if (!step) return;
+    if (S.run && S.run.ended) {
+      main.appendChild(el("h1", { text: "Thank you!" }));
+      main.appendChild(el("p", { text: "This workshop has ended. You can close this page." }));
+      return;
+    }
+    document.title = step.title + " \u2013 " + S.run.title;
+    main.appendChild(el("p", { cls: "step-no", text: "Step " + (step.index + 1) + " of " + step.count }));
+    main.appendChild(el("h1", { text: step.title }));
+    main.appendChild(el("p", { id: "timer", cls: "timer", hidden: true }));
+    if (step.prompt) main.appendChild(el("p", { cls: "prompt", text: step.prompt }));
+    if (kind) kind(main, step);
+    renderTimer();
+    if (moved) { window.scrollTo(0, 0); main.focus(); }
+  }
+  function renderTimer() {
+    clearInterval(timerTick);
+    var t = $("timer"), run = S.run;
+    if (!t || !run || !run.timer_running || run.timer_left === null) { if (t) t.hidden = true; return; }
+    var end = Date.now() + run.timer_left * 1000;
+    function tick() {
+      var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+      t.hidden = false;
+      t.textContent = Math.floor(left / 60) + ":" + ("0" + (left % 60)).slice(-2) + " left";
+    }
+    tick(); timerTick = setInterval(tick, 1000);
+  }
+  function picture(url, alt) {
+    return url ? el("p", { cls: "figure" }, [el("img", { src: url, alt: alt })]) : null;
+  }
+
+  var KINDS = {
+    info: function (main, step) { if (step.image) main.appendChild(picture(step.image, "")); },
+    video: function (main, step) {
+      main.appendChild(el("p", { cls: "hint", text: "The film plays on the big screen." + (step.caption ? " " + step.caption : "") }));
+    },
+    reflect: function (main, step) {
+      var key = "scratch_" + S.run.id + "_" + step.id;
+      var box = el("textarea", { id: "scratch", maxlength: "2000",
+        oninput: function () { save(key, box.value); } });
+      box.value = load(key, "");
+      main.appendChild(el("label", { "for": "scratch", text: "Your private note (it stays on this phone)" }));
+      main.appendChild(box);
+    },
+    whiteboard: function (main, step) {
+      if (step.locked) main.appendChild(el("p", { cls: "done", text: "This board is closed for new notes." }));
+      else main.appendChild(noteForm(step));
+      main.appendChild(el("p", { id: "note-error", cls: "error", role: "alert" }));
+      main.appendChild(el("h2", { text: "Your notes" }));
+      main.appendChild(el("ul", { id: "mine", cls: "notes" }));
+      if (step.reveal && !step.revealed)
+        main.appendChild(el("p", { cls: "hint", text: "Everyone's notes appear here when the facilitator reveals them." }));
+      if (step.show_others) {
+        main.appendChild(el("h2", { id: "others-title", text: "Everyone's notes" }));
+        if (step.votes) main.appendChild(el("p", { id: "votes-left", cls: "hint" }));
+        main.appendChild(el("ul", { id: "others", cls: "notes" }));
+      }
+      renderNotes();
+    },
+    position: function (main, step) {
+      var dot = el("span", { cls: "dot", hidden: !S.placement });
+      var saved = el("p", { cls: "hint", role: "status", "aria-live": "polite",
+        text: S.placement ? "Your dot is on the picture. Tap again to move it." : "Tap the picture where you are." });
+      var img = el("img", { src: step.image, alt: "The picture to place yourself on" });
+      var box = el("div", { cls: "picture" }, [img, dot]);
+      function show(p) { dot.hidden = false; dot.style.left = p.x * 100 + "%"; dot.style.top = p.y * 100 + "%"; }
+      if (S.placement) show(S.placement);
+      box.addEventListener("click", function (ev) {
+        var r = img.getBoundingClientRect();
+        var p = { x: Math.min(1, Math.max(0, (ev.clientX - r.left) / r.width)),
+                  y: Math.min(1, Math.max(0, (ev.clientY - r.top) / r.height)) };
+        show(p); saved.textContent = "Saving\u2026";
+        api("PUT", "/api/steps/" + step.id + "/placement", p, function (status, data) {
+          saved.textContent = status === 200 ? "Saved. Tap again to move your dot."
+            : errorText(data, "No connection: tap again in a moment.");
+        });
+      });
+      if (step.image) main.appendChild(box);
+      main.appendChild(saved);
+    },
+    feedback: function (main, step) {
+      var form = el("form", { id: "feedback" });
+      (step.questions || []).forEach(function (q, i) { form.appendChild(question(q, i)); });
+      var status = el("p", { role: "status", "aria-live": "polite", cls: "hint" });
+      form.appendChild(el("p", { cls: "row" }, [el("button", { type: "submit", text: "Send answers" })]));
+      form.appendChild(status);
+      if (Object.keys(S.answers).length) status.textContent = "Thank you: your answers are saved. You can change them and send again.";
+      form.addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        var answers = {};
+        (step.questions || []).forEach(function (q, i) {
+          if (q.type === "rating") {
+            var c = form.querySelector("input[name=q" + i + "]:checked");
+            answers[q.id] = c ? parseInt(c.value, 10) : null;
+          } else answers[q.id] = form.querySelector("#q" + i).value;
+        });
+        status.textContent = "Sending\u2026";
+        api("PUT", "/api/steps/" + step.id + "/feedback", { answers: answers }, function (code, data) {
+          if (code === 200) { S.answers = data.answers; status.textContent = "Thank you: your answers are saved."; }
+          else status.textContent = errorText(data, "No connection: please send again in a moment.");
+        });
+      });
+      main.appendChild(form);
+    }
+  };
+
+  function question(q, i) {
+    if (q.type !== "rating") {
+      var box = el("textarea", { id: "q" + i, maxlength: "2000" });
+      box.value = S.answers[q.id] || "";
+      return el("div", {}, [el("label", { "for": "q" + i, text: q.text }), box]);
+    }
+    var set = el("fieldset", { cls: "choices" }, [el("legend", { text: q.text + " (1 = not at all, 5 = very)" })]);
+    for (var v = 1; v <= 5; v++) {
+      set.appendChild(el("label", { cls: "choice" }, [
+        el("input", { type: "radio", name: "q" + i, value: String(v), checked: S.answers[q.id] === v,
+                      "aria-label": v + " out of 5" }),
+        el("span", { text: String(v), "aria-hidden": "true" })]));
+    }
+    return set;
+  }
+
+  function noteForm(step) {
+    var box = el("textarea", { id: "note-text", maxlength: "500", required: true });
+    var count = el("span", { cls: "count grow", "aria-live": "off", text: "0 / 500" });
+    box.value = S.draft || "";
+    count.textContent = box.value.length + " / 500";
+    box.addEventListener("input", function () { S.draft = box.value; count.textContent = box.value.length + " / 500"; });
+    var form = el("form", { id: "note-form" }, [
+      el("label", { "for": "note-text", text: "Your note" }), box, colorPicker(), zonePicker(step),
+      el("p", { cls: "row" }, [count, el("button", { type: "submit", text: "Add" })])]);
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var text = box.value.replace(/^\s+|\s+$/g, "");
+      if (!text) { alertBox("Write something first."); box.focus(); return; }
+      alertBox(""); queueNote(text); box.value = S.draft = ""; count.textContent = "0 / 500"; box.focus();
+    });
+    return form;
+  }
+  function colorPicker() {
+    var set = el("fieldset", { cls: "swatches" }, [el("legend", { text: "Colour" })]);
+    COLORS.forEach(function (c) {
+      set.appendChild(el("label", { cls: "swatch" }, [
+        el("input", { type: "radio", name: "color", value: c, "aria-label": c, checked: S.color === c,
+                      onchange: function () { S.color = c; } }),
+        el("span", { cls: "c-" + c })]));
+    });
+    return set;
+  }
+  function zonePicker(step) {
+    if (!step.zones || !step.zones.length) { S.zone = null; return null; }
+    var set = el("fieldset", { cls: "choices" }, [el("legend", { text: "Which part of the board?" })]);
+    if (!step.zones.some(function (z) { return z.id === S.zone; })) S.zone = step.zones[0].id;
+    step.zones.forEach(function (z) {
+      set.appendChild(el("label", { cls: "choice" }, [
+        el("input", { type: "radio", name: "zone", value: String(z.id), checked: S.zone === z.id,
+                      onchange: function () { S.zone = z.id; } }),
+        el("span", { text: z.label })]));
+    });
+    return set;
+  }
+
+  function renderNotes() {
+    var mine = $("mine"), others = $("others"), step = S.step;
+    if (!mine || !step) return;
+    mine.textContent = ""; if (others) others.textContent = "";
+    var acked = {};
+    S.notes.forEach(function (n) {
+      if (S.me && n.participant_id === S.me.id) {
+        if (n.client_id) acked[n.client_id] = true;
+        mine.appendChild(noteItem(n, n.hidden ? "sent (hidden by the facilitator)" : "sent"));
+      } else if (others) others.appendChild(noteItem(n, null));
+    });
+    outbox.forEach(function (o) {
+      if (o.step_id !== step.id || acked[o.client_id]) return;
+      mine.appendChild(noteItem(o, o.state === "waiting" ? "waiting for connection" : "sending\u2026"));
+    });
+    if (!mine.firstChild) mine.appendChild(el("li", { cls: "hint", text: "None yet." }));
+    if (others && !others.firstChild) others.appendChild(el("li", { cls: "hint", text: "None yet." }));
+    var left = $("votes-left");
+    if (left) left.textContent = "Tap \u201cVote\u201d on the notes you agree with most: " +
+      (step.votes - S.myVotes.length) + " of " + step.votes + " votes left.";
+  }
+  function noteItem(n, state) {
+    var meta = el("span", { text: state ? state : n.author, cls: state === "waiting for connection" ? "state-waiting" : "" });
+    var item = el("li", { cls: "note c-" + (COLORS.indexOf(n.color) >= 0 ? n.color : "yellow") }, [
+      el("div", { cls: "text", text: n.text }), el("div", { cls: "meta" }, [meta])]);
+    if (!state && S.step.votes) item.lastChild.appendChild(voteButton(n));
+    return item;
+  }
+  function voteButton(n) {
+    var voted = S.myVotes.indexOf(n.id) >= 0;
+    var b = el("button", { type: "button", cls: voted ? "" : "quiet", "aria-pressed": voted ? "true" : "false",
+      text: (voted ? "Voted" : "Vote") + (n.votes ? " \u00b7 " + n.votes : "") });
+    b.addEventListener("click", function () {
+      api(voted ? "DELETE" : "POST", "/api/notes/" + n.id + "/votes", null, function (status, data) {
+        if (status === 200) { S.myVotes = data.my_votes; n.votes = data.note.votes; renderNotes(); }
+        else alertBox(errorText(data, "No connection: try again in a moment."));
+      });
+    });
+    return b;
+  }
+
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden && S.me) { if (!es) loadState(); flush(); }
+  });
+  window.addEventListener("online", function () { flush(); });
+  start();
+})();

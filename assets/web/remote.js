@@ -1,0 +1,102 @@
+/* The facilitator's phone remote: next, previous, black screen, timer, reveal, and the incoming
+   notes with hide. Sends the remote key as a Bearer token; polls every two seconds. */
+(function () {
+  "use strict";
+  var $ = function (id) { return document.getElementById(id); };
+  var m = /[?&]k=([^&#]+)/.exec(location.search);
+  var key = m ? decodeURIComponent(m[1]) : null;
+  try {
+    if (key) { sessionStorage.setItem("fac_remote", key); history.replaceState(null, "", "/remote"); }
+    else key = sessionStorage.getItem("fac_remote");
+  } catch (e) { /* private mode: keep the key in memory */ }
+  var state = null, timerTick = null;
+
+  function api(method, url, done) {
+    var x = new XMLHttpRequest();
+    x.open(method, url, true);
+    x.timeout = 10000;
+    x.setRequestHeader("Authorization", "Bearer " + (key || ""));
+    x.onload = function () {
+      var data = {};
+      try { data = JSON.parse(x.responseText) || {}; } catch (e) { /* not JSON */ }
+      done(x.status, data);
+    };
+    x.onerror = x.ontimeout = function () { done(0, {}); };
+    x.send(null);
+  }
+  function net(text, bad) { $("net").textContent = text; $("net").className = bad ? "net bad" : "net"; }
+  function answer(status, data) {
+    if (status === 200) { $("error").textContent = ""; net("Connected", false); if (data.run) show(data); }
+    else if (status === 0) net("Waiting for connection\u2026", true);
+    else $("error").textContent = data.error || "That did not work.";
+  }
+  function show(data) {
+    state = data;
+    var step = data.step;
+    $("where").textContent = "Step " + (step.index + 1) + " of " + step.count + " \u00b7 " + step.kind;
+    $("title").textContent = step.title;
+    $("next").textContent = data.next_title ? "Next: " + data.next_title : "This is the last step.";
+    $("counts").textContent = data.participants + " joined \u00b7 " + data.connected + " online";
+    $("black").textContent = data.run.black ? "Show the screen" : "Black screen";
+    $("timer-btn").textContent = data.run.timer_running ? "Stop timer" : "Start timer";
+    $("reveal").hidden = !(step.kind === "whiteboard" && step.reveal);
+    $("reveal").textContent = step.revealed ? "Hide notes again" : "Reveal notes";
+    $("notes-title").hidden = step.kind !== "whiteboard";
+    if (data.run.ended) $("error").textContent = "This run has ended.";
+    timer(data.run);
+  }
+  function timer(run) {
+    clearInterval(timerTick);
+    var t = $("timer");
+    if (!run.timer_running || run.timer_left === null) { t.hidden = true; return; }
+    var end = Date.now() + run.timer_left * 1000;
+    function tick() {
+      var left = Math.round((end - Date.now()) / 1000), a = Math.abs(left);
+      t.hidden = false;
+      t.textContent = (left < 0 ? "over by " : "") + Math.floor(a / 60) + ":" + ("0" + (a % 60)).slice(-2);
+    }
+    tick(); timerTick = setInterval(tick, 1000);
+  }
+  function notes(status, data) {
+    var list = $("notes");
+    if (status !== 200 || !state || state.step.kind !== "whiteboard") { if (status === 200) list.textContent = ""; return; }
+    list.textContent = "";
+    (data.notes || []).forEach(function (n) {
+      var item = document.createElement("li");
+      item.className = "note c-" + n.color + (n.hidden ? " hidden-note" : "");
+      var text = document.createElement("div");
+      text.className = "text"; text.textContent = n.text;
+      var meta = document.createElement("div");
+      meta.className = "meta";
+      var who = document.createElement("span");
+      who.textContent = n.author + (n.hidden ? " \u00b7 hidden" : "") + (n.votes ? " \u00b7 " + n.votes + " votes" : "");
+      var b = document.createElement("button");
+      b.type = "button"; b.className = "quiet"; b.textContent = n.hidden ? "Show" : "Hide";
+      b.addEventListener("click", function () {
+        api("POST", "/api/remote/notes/" + n.id + (n.hidden ? "/unhide" : "/hide"), function (s, d) {
+          answer(s, d); refresh();
+        });
+      });
+      meta.appendChild(who); meta.appendChild(b);
+      item.appendChild(text); item.appendChild(meta);
+      list.appendChild(item);
+    });
+    if (!list.firstChild) { var none = document.createElement("li"); none.className = "hint"; none.textContent = "No notes yet."; list.appendChild(none); }
+  }
+  function act(path) { return function () { api("POST", "/api/remote/" + path, function (s, d) { answer(s, d); refresh(); }); }; }
+  function refresh() {
+    api("GET", "/api/remote/state", function (s, d) {
+      answer(s, d);
+      if (s === 200 && d.step.kind === "whiteboard") api("GET", "/api/remote/notes", notes);
+      else if (s === 200) $("notes").textContent = "";
+    });
+  }
+  $("prev").addEventListener("click", act("prev"));
+  $("next-btn").addEventListener("click", act("next"));
+  $("black").addEventListener("click", act("black"));
+  $("timer-btn").addEventListener("click", act("timer"));
+  $("reveal").addEventListener("click", act("reveal"));
+  if (!key) $("error").textContent = "Open the remote's address shown on the laptop's console.";
+  refresh();
+  setInterval(refresh, 2000);
+})();
