@@ -120,8 +120,8 @@ def _zones(d: Drawing, zones: Sequence[ZoneInfo], column_width: float, height: f
     for i, zone in enumerate(zones):
         if i:
             d.add(Line(i * column_width, 0, i * column_width, height, strokeColor=RULE))
-        label = fit(zone.label, fonts.BOLD, 8.5, column_width - 10)
-        d.add(String(i * column_width + 5, height - 11, label, fontName=fonts.BOLD, fontSize=8.5))
+        label, font = fit(zone.label, fonts.BOLD, 8.5, column_width - 10)
+        d.add(String(i * column_width + 5, height - 11, label, fontName=font, fontSize=8.5))
 
 
 def _note(d: Drawing, number: int, note: NoteInfo, x: float, y: float, side: float) -> None:
@@ -146,6 +146,6 @@ def _outline(d: Drawing, points, side: float, name: str, width: float, height: f
              strokeWidth=0.8, strokeDashArray=[3, 2])
     )  # fmt: skip
     if name:
-        label = fit(name, fonts.OBLIQUE, 7.5, max(60, x1 - x0))
-        d.add(String(x0 + 1, min(height - 9, y1 + 2.5), label, fontName=fonts.OBLIQUE,
+        label, font = fit(name, fonts.OBLIQUE, 7.5, max(60, x1 - x0))
+        d.add(String(x0 + 1, min(height - 9, y1 + 2.5), label, fontName=font,
                      fontSize=7.5, fillColor=INK))  # fmt: skip

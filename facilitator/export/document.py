@@ -139,22 +139,24 @@ def _decorate(canvas: Canvas, header: Header, number: int, total: int, with_head
     if with_header:
         room = (width - 2 * MARGIN) / 2 - 6
         top = height - MARGIN / 2 - 2
-        canvas.drawString(MARGIN, top, fit(header.left, fonts.REGULAR, 8, room))
-        canvas.drawRightString(width - MARGIN, top, fit(header.right, fonts.REGULAR, 8, room))
+        canvas.drawString(MARGIN, top, fit(header.left, fonts.REGULAR, 8, room)[0])
+        canvas.drawRightString(width - MARGIN, top, fit(header.right, fonts.REGULAR, 8, room)[0])
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
         canvas.line(MARGIN, top - 4, width - MARGIN, top - 4)
     canvas.restoreState()
 
 
-def fit(text: str, font: str, size: float, width: float) -> str:
-    """One line of user text for a drawing: cleaned, in visual order, cut with an ellipsis."""
+def fit(text: str, font: str, size: float, width: float) -> tuple[str, str]:
+    """One line of user text for a drawing, and the font to draw it in (``font`` unless it
+    lacks a character): cleaned, in visual order, cut with an ellipsis to ``width``."""
     text = clean(text, single_line=True)
+    font = fonts.font_for(text, font)
     if stringWidth(visual(text), font, size) > width:
         while text and stringWidth(visual(text) + "…", font, size) > width:
             text = text[: max(0, len(text) - max(1, len(text) // 8))]
         text = text.rstrip() + "…"
-    return visual(text)
+    return visual(text), font
 
 
 def build_pdf(

@@ -37,9 +37,14 @@ def register() -> None:
 
 
 @cache
-def covered() -> frozenset[int]:
-    """Code points every bundled face can draw (the intersection, so bold and oblique text
-    never falls into a missing glyph either)."""
+def covered(name: str = REGULAR) -> frozenset[int]:
+    """Code points the face ``name`` can draw. The regular face has the most (Arabic, for
+    one, is missing from the oblique); text in the others falls back to it."""
     register()
-    sets = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in FILES]
-    return frozenset(set.intersection(*sets))
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
+def font_for(text: str, preferred: str) -> str:
+    """``preferred`` if it can draw every character of ``text``, else the regular face."""
+    have = covered(preferred)
+    return preferred if all(ord(ch) in have for ch in text) else REGULAR

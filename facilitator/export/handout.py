@@ -90,7 +90,7 @@ def _cover(workshop, steps: list[StepInfo], run: RunInfo | None, st, width) -> l
             ]
         )
     if rows:
-        table = Table(rows, colWidths=[26, width - 26 - 90 - 46, 90, 46], hAlign="LEFT")
+        table = Table(rows, colWidths=[30, width - 30 - 90 - 46, 90, 46], hAlign="LEFT")
         table.setStyle(
             TableStyle(
                 [

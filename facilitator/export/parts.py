@@ -13,6 +13,7 @@ from facilitator.model import kinds
 from facilitator.model.records import StepInfo
 
 from .document import RULE
+from .fonts import BOLD
 from .text import markup, para
 
 
@@ -25,7 +26,7 @@ def step_heading(step: StepInfo, styles, *, number: int) -> list[Flowable]:
 
 
 def numbered_title(step: StepInfo, styles, number: int) -> Paragraph:
-    title = markup(step.title, single_line=True) or kinds.get(step.kind).label
+    title = markup(step.title, single_line=True, font=BOLD) or kinds.get(step.kind).label
     return Paragraph(f"{number}.&nbsp;&nbsp;{title}", styles["h1"])
 
 

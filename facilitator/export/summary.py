@@ -20,6 +20,7 @@ from .document import (
     page_size,
     styles,
 )
+from .fonts import BOLD
 from .text import markup, para
 
 
@@ -108,6 +109,6 @@ def _per_participant(data: RunData, st) -> list[Flowable]:
             )  # fmt: skip
             for n in notes
         ]
-        name = Paragraph(markup(person.name, single_line=True), st["h3"])
+        name = Paragraph(markup(person.name, single_line=True, font=BOLD), st["h3"])
         out += [KeepTogether([name, *items[:2]]), *items[2:]]
     return out

@@ -22,6 +22,12 @@ from . import fonts
 
 MISSING = "\ufffd"  # the replacement character: DejaVu draws it as a visible diamond with "?"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# invisible format characters: zero-width space and joiner, direction overrides and marks,
+# variation selectors, tags; they would only hide or reorder text (ZWNJ stays: Persian needs it)
+_INVISIBLE = re.compile(
+    "[\u200b\u200d-\u200f\u202a-\u202e\u2060-\u2069\ufe00-\ufe0f\ufeff"
+    "\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
+)
 _RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _MISSING_RUN = re.compile(MISSING + "{2,}")
 
@@ -30,10 +36,10 @@ def clean(text: object, *, single_line: bool = False) -> str:
     """``text`` as the fonts can print it: no control or format characters, unknown glyphs
     replaced by one visible mark per run."""
     text = unicodedata.normalize("NFC", str(text or "").replace("\r\n", "\n").replace("\r", "\n"))
-    text = _CONTROL.sub("", text.replace("\t", " "))
+    text = _INVISIBLE.sub("", _CONTROL.sub("", text.replace("\t", " ")))
     if single_line:
         text = " ".join(text.split())
-    have = fonts.covered()
+    have = fonts.covered(fonts.REGULAR)
     if not all(ord(ch) in have or ch == "\n" for ch in text):
         text = "".join(_printable(ch, have) for ch in text)
         text = _MISSING_RUN.sub(MISSING, text)
@@ -48,9 +54,33 @@ def _printable(ch: str, have: frozenset[int]) -> str:
     return MISSING
 
 
-def markup(text: object, *, single_line: bool = False) -> str:
-    """User text as Paragraph markup that shows exactly the characters typed."""
-    return escape(clean(text, single_line=single_line)).replace("\n", "<br/>")
+def markup(text: object, *, single_line: bool = False, font: str = fonts.REGULAR) -> str:
+    """User text as Paragraph markup that shows exactly the characters typed; characters
+    ``font`` lacks are set in the regular face, which has them all after :func:`clean`."""
+    text = clean(text, single_line=single_line)
+    if is_rtl(text):  # short text (names, titles): each line put in visual order
+        text = "\n".join(visual(line) for line in text.split("\n"))
+    return _escape(text, font)
+
+
+def _escape(text: str, font: str) -> str:
+    if font != fonts.REGULAR:
+        have = fonts.covered(font)
+        if not all(ord(ch) in have or ch == "\n" for ch in text):
+            return "".join(_fallback_runs(text, have))
+    return escape(text).replace("\n", "<br/>")
+
+
+def _fallback_runs(text: str, have: frozenset[int]):
+    run, missing = "", False
+    for ch in text + "\0":
+        lacks = ch != "\n" and ord(ch) not in have
+        if (lacks != missing or ch == "\0") and run:
+            body = escape(run).replace("\n", "<br/>")
+            yield f'<font name="{fonts.REGULAR}">{body}</font>' if missing else body
+            run = ""
+        run += ch
+        missing = lacks
 
 
 def is_rtl(text: str) -> bool:
@@ -68,7 +98,7 @@ def para(text: object, style, *, after: str = "", bullet: str | None = None) -> 
     trusted bullet label (a note's number)."""
     safe = clean(text)
     if not is_rtl(safe):
-        return Paragraph(escape(safe).replace("\n", "<br/>") + after, style, bulletText=bullet)
+        return Paragraph(_escape(safe, style.fontName) + after, style, bulletText=bullet)
     return BidiParagraph(safe, style, after, bullet)
 
 
@@ -86,7 +116,7 @@ class BidiParagraph(Flowable):
         room = width - self.style.leftIndent - self.style.rightIndent
         lines = []
         for block in self.text.split("\n"):
-            lines += [escape(visual(line)) for line in wrap(block, font, size, room)]
+            lines += [_escape(visual(line), font) for line in wrap(block, font, size, room)]
         body = "<br/>".join(lines)
         if self.after:
             body += "<br/>" + self.after.strip()
@@ -125,6 +155,8 @@ def _starts_rtl(text: str) -> bool:
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy line breaking of one block of text at ``width`` points, in logical order;
     a word wider than the line is cut."""
+
+    font = fonts.font_for(text, font)
 
     def fits(s: str) -> bool:
         return stringWidth(arabic_reshaper.reshape(s), font, size) <= width

@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from facilitator.model.records import StepInfo
 
 from ..drawings import rating_chart
+from ..fonts import BOLD
 from ..parts import WritingLines, step_heading
 from ..text import markup, para
 
@@ -24,7 +25,7 @@ def handout(step: StepInfo, ctx) -> list[Flowable]:
     out: list[Flowable] = []
     scale = "&nbsp;&nbsp;&nbsp;".join(f"{i}&nbsp;○" for i in range(1, 6))
     for q in _questions(step):
-        text = Paragraph(markup(q.get("text", ""), single_line=True), ctx.styles["h3"])
+        text = Paragraph(markup(q.get("text", ""), single_line=True, font=BOLD), ctx.styles["h3"])
         if q.get("type") == "rating":
             hint = f"{scale}&nbsp;&nbsp;&nbsp;(1 = not at all, 5 = very)"
             out.append(KeepTogether([text, Paragraph(hint, ctx.styles["body"])]))
@@ -52,7 +53,7 @@ def summary(step: StepInfo, ctx) -> list[Flowable]:
         if q.get("type") == "rating":
             continue
         comments = [a[q["id"]] for a in answers if isinstance(a.get(q["id"]), str)]
-        title = Paragraph(markup(q.get("text", ""), single_line=True), styles["h3"])
+        title = Paragraph(markup(q.get("text", ""), single_line=True, font=BOLD), styles["h3"])
         if not comments:
             out.append(KeepTogether([title, Paragraph("No comments.", styles["small"])]))
             continue
@@ -72,7 +73,9 @@ def _ratings_table(ratings: list[dict], answers: list[dict], ctx) -> Table:
         else:
             figure = "No answers."
         cell = [
-            Paragraph(markup(q.get("text", ""), single_line=True), ctx.styles["cellhead"]),
+            Paragraph(
+                markup(q.get("text", ""), single_line=True, font=BOLD), ctx.styles["cellhead"]
+            ),
             Paragraph(figure, ctx.styles["small"]),
         ]
         rows.append([cell, rating_chart(counts, CHART_WIDTH)])

@@ -12,6 +12,7 @@ from facilitator.model.records import GroupInfo, NoteInfo, StepInfo
 
 from ..board import board
 from ..document import RULE
+from ..fonts import BOLD
 from ..parts import WritingLines, step_heading
 from ..text import markup, para
 
@@ -24,7 +25,7 @@ def handout(step: StepInfo, ctx) -> list[Flowable]:
         return [KeepTogether(heading + [WritingLines(6)])]
     column = ctx.width / len(step.zones)
     style = ctx.styles["cellhead"]
-    head = [Paragraph(markup(z.label, single_line=True), style) for z in step.zones]
+    head = [Paragraph(markup(z.label, single_line=True, font=BOLD), style) for z in step.zones]
     table = Table([head, [WritingLines(7) for _ in step.zones]], colWidths=[column] * len(head))
     table.setStyle(
         TableStyle(
@@ -59,7 +60,9 @@ def summary(step: StepInfo, ctx) -> list[Flowable]:
     for zone_label, group_label, members in sections:
         if zone_label is not None:
             tally = _zone_tally(zone_label, sections)
-            out.append(Paragraph(markup(zone_label, single_line=True) + tally, styles["h2"]))
+            out.append(
+                Paragraph(markup(zone_label, single_line=True, font=BOLD) + tally, styles["h2"])
+            )
         if group_label is not None:
             out.append(Paragraph(f"{group_label}{_group_tally(members)}", styles["h3"]))
         for note in members:
@@ -108,7 +111,7 @@ def _sections(step: StepInfo, notes: Sequence[NoteInfo], groups: Sequence[GroupI
             if key is None:
                 group = "Not grouped" if len(clusters) > 1 else None
             else:
-                group = markup(group_names.get(key) or "Unnamed group", single_line=True)
+                group = markup(group_names.get(key) or "Unnamed group", single_line=True, font=BOLD)
             out.append((zone_label, group, members))
             zone_label = None
     return out
