@@ -185,6 +185,8 @@ class WorkshopEditor(QWidget):
             self._show_step(current)
         else:
             self.fields.step = current
+            if self.fields.kind_editor is not None:  # e.g. a picture chosen: show its name
+                self.fields.kind_editor.load(current)
             self.preview_timer.start()
 
     def current_step(self) -> StepInfo | None:

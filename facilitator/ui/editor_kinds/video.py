@@ -39,7 +39,7 @@ class VideoEditor(KindEditor):
         self.start.valueChanged.connect(self._marks)
         self.end.valueChanged.connect(self._marks)
         self.caption.textEdited.connect(
-            lambda text: self.setting("caption", text.strip() or None, now=False)
+            lambda text: self.setting("caption", text or None, now=False)
         )
 
     def _marks(self) -> None:
