@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
 from facilitator.model.errors import InvalidInput
 
@@ -82,6 +82,12 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def table_style(commands: list) -> TableStyle:
+    """A table style whose cells use the bundled font (reportlab's default is Helvetica,
+    which would be referenced without being embedded)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), *commands])
+
+
 @dataclass(frozen=True)
 class Header:
     """The running header: what the document is (left) and of what (right)."""
@@ -112,6 +118,7 @@ def _numbered_canvas(header: Header, first_page_header: bool):
         """Keeps each page until the end so the footer can say "page N of M"."""
 
         def __init__(self, *args, **kwargs):
+            kwargs["initialFontName"] = fonts.REGULAR  # never an unembedded Helvetica
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 

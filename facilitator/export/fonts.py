@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from functools import cache
 
+from reportlab.graphics import shapes
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -33,6 +34,9 @@ def register() -> None:
         addMapping(REGULAR, 1, 0, BOLD)
         addMapping(REGULAR, 0, 1, OBLIQUE)
         addMapping(REGULAR, 1, 1, BOLD)
+        # drawings start from these defaults: without this every drawing would pull in an
+        # unembedded Helvetica (the app uses reportlab for nothing else)
+        shapes.STATE_DEFAULTS["fontName"] = REGULAR
         _registered = True
 
 

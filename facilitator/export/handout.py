@@ -12,7 +12,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from facilitator.model import kinds as model_kinds
@@ -30,6 +29,7 @@ from .document import (
     content_width,
     page_size,
     styles,
+    table_style,
 )
 from .parts import qr_code
 from .text import markup, para
@@ -92,7 +92,7 @@ def _cover(workshop, steps: list[StepInfo], run: RunInfo | None, st, width) -> l
     if rows:
         table = Table(rows, colWidths=[30, width - 30 - 90 - 46, 90, 46], hAlign="LEFT")
         table.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -117,7 +117,7 @@ def _details(run: RunInfo | None, st, width) -> Table:
     ]
     table = Table(rows, colWidths=[80, width - 80], rowHeights=[22] * len(rows), hAlign="LEFT")
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("LINEBELOW", (1, 0), (1, -1), 0.5, RULE),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -140,10 +140,10 @@ def _more_learning(resources: list[ResourceInfo], st, width) -> list[Flowable]:
             cell.append(para(res.url, st["small"]))
         elif res.file:
             cell.append(para(f"File: {res.file}", st["small"]))
-        qr = qr_code(res.url, QR_SIZE) if res.url else ""
+        qr = qr_code(res.url, QR_SIZE) if res.url else Spacer(1, 1)
         table = Table([[cell, qr]], colWidths=[width - QR_SIZE - 10, QR_SIZE + 10])
         table.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (0, 0), 0),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
 
 from . import kinds
 from .data import RunData, day, load_run
@@ -19,6 +19,7 @@ from .document import (
     content_width,
     page_size,
     styles,
+    table_style,
 )
 from .fonts import BOLD
 from .text import markup, para
@@ -70,7 +71,7 @@ def _front(data: RunData, st, width: float) -> list[Flowable]:
         hAlign="LEFT",
     )
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                 ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F0F0F0")),

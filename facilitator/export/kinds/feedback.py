@@ -3,10 +3,11 @@ distribution as a small chart, and every comment (without names: feedback is ano
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from facilitator.model.records import StepInfo
 
+from ..document import table_style
 from ..drawings import rating_chart
 from ..fonts import BOLD
 from ..parts import WritingLines, step_heading
@@ -81,7 +82,7 @@ def _ratings_table(ratings: list[dict], answers: list[dict], ctx) -> Table:
         rows.append([cell, rating_chart(counts, CHART_WIDTH)])
     table = Table(rows, colWidths=[ctx.width - CHART_WIDTH - 12, CHART_WIDTH + 12])
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -2), 0.4, "#BBBBBB"),

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from facilitator.model.records import GroupInfo, NoteInfo, StepInfo
 
 from ..board import board
-from ..document import RULE
+from ..document import RULE, table_style
 from ..fonts import BOLD
 from ..parts import WritingLines, step_heading
 from ..text import markup, para
@@ -28,7 +28,7 @@ def handout(step: StepInfo, ctx) -> list[Flowable]:
     head = [Paragraph(markup(z.label, single_line=True, font=BOLD), style) for z in step.zones]
     table = Table([head, [WritingLines(7) for _ in step.zones]], colWidths=[column] * len(head))
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("GRID", (0, 0), (-1, -1), 0.6, RULE),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EDEDED")),

@@ -1,0 +1,65 @@
+"""User text on its way into the PDF: plain text, never markup; every character printable."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Paragraph
+
+from facilitator.export import fonts
+from facilitator.export.document import styles
+from facilitator.export.text import MISSING, BidiParagraph, clean, markup, para, visual, wrap
+
+
+def test_markup_characters_are_escaped_not_interpreted():
+    # GIVEN text full of reportlab's own paragraph tags and entities
+    hostile = "<para>a</para> <font size=40>b</font> <img src='/etc/passwd'/> &amp; <b>"
+    # WHEN it becomes markup and a Paragraph is built from it
+    safe = markup(hostile)
+    paragraph = Paragraph(safe, styles()["body"])
+    # THEN the paragraph shows the very characters typed, nothing else
+    shown = "".join(frag.text for frag in paragraph.frags)
+    assert shown == hostile
+
+
+def test_control_and_invisible_characters_are_dropped():
+    assert clean("a\x00b\x1b[1mc\x7f\u202ed\u200be\ufeff") == "ab[1mcde"
+    assert clean("tab\there") == "tab here"
+    assert clean("one\r\ntwo") == "one\ntwo"
+
+
+def test_characters_no_font_has_become_one_visible_mark():
+    assert clean("ok 中文字 ok") == f"ok {MISSING} ok"
+    assert clean("family 🧑‍🤝‍🧑!") == f"family {MISSING}!"
+    assert ord(MISSING) in fonts.covered(fonts.REGULAR)
+
+
+def test_scripts_the_font_has_are_kept():
+    text = "Zażółć gęślą jaźń; Ελληνικά; Съешь ещё; “curly” — dash…; עברית; عربي"
+    assert clean(text) == text
+
+
+def test_bold_text_falls_back_to_regular_for_glyphs_bold_lacks():
+    arabic = "عربي"
+    assert not all(ord(c) in fonts.covered(fonts.OBLIQUE) for c in arabic)
+    out = markup(f"x {arabic}", font=fonts.OBLIQUE)
+    assert f'<font name="{fonts.REGULAR}">' in out
+    assert fonts.font_for(arabic, fonts.OBLIQUE) == fonts.REGULAR
+    assert fonts.font_for("plain", fonts.BOLD) == fonts.BOLD
+
+
+def test_right_to_left_text_is_wrapped_in_reading_order_then_reversed():
+    text = "שלום עולם זו הערה ארוכה מספיק כדי להתפרק לכמה שורות בדף"
+    lines = wrap(text, fonts.REGULAR, 10, 80)
+    assert len(lines) > 2
+    assert " ".join(lines) == text  # logical order, nothing lost
+    assert visual("שלום") == "םולש"
+    flowable = para(text, styles()["body"])
+    assert isinstance(flowable, BidiParagraph)
+    width, height = flowable.wrap(80, 1000)
+    assert height > 3 * styles()["body"].leading
+
+
+def test_a_word_longer_than_the_line_is_cut_not_lost():
+    word = "ا" * 300
+    lines = wrap(word, fonts.REGULAR, 10, 100)
+    assert len(lines) > 3
+    assert "".join(lines) == word
