@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from facilitator.model.errors import ModelError
 from facilitator.ui.bridge import EventBridge
 from facilitator.ui.console import RunConsole
+from facilitator.ui.kinds.base import plain_label
 from facilitator.ui.library import LibraryPage
 from facilitator.ui.settings import Settings
 
@@ -42,8 +42,7 @@ class ResumeBanner(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.run_id: int | None = None
-        self.text = QLabel()
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text = plain_label()
         self.resume = QPushButton("Resume it")
         self.dismiss = QPushButton("Not now")
         self.dismiss.clicked.connect(self.hide)

@@ -59,8 +59,10 @@ class KeyRouter(QObject):
                 return False
         except RuntimeError:
             return False
-        focus = QApplication.focusWidget()
-        if isinstance(focus, TYPING) or isinstance(obj, TYPING) or QApplication.activeModalWidget():
+        typing = isinstance(obj, TYPING) and not (
+            isinstance(obj, QComboBox) and not obj.isEditable()
+        )
+        if typing or QApplication.activeModalWidget():
             return False
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -22,6 +21,7 @@ from facilitator.model.board import NoteRequest
 from facilitator.model.records import NoteInfo
 from facilitator.model.text import NAME_MAX, NOTE_MAX
 from facilitator.ui.board_commands import AddNote, SetField
+from facilitator.ui.kinds.base import plain_label
 
 
 class IncomingNotes(QWidget):
@@ -29,7 +29,7 @@ class IncomingNotes(QWidget):
         super().__init__(parent)
         self.scene = None
         self.run = self.step = None
-        self.heading = QLabel("Incoming notes")
+        self.heading = plain_label("Incoming notes")
         self.heading.setStyleSheet("font-weight: bold")
         self.list = QListWidget()
         self.list.setWordWrap(True)
@@ -48,7 +48,7 @@ class IncomingNotes(QWidget):
         self.author.returnPressed.connect(self.add)
         add = QPushButton("Add")
         add.clicked.connect(self.add)
-        self.problem = QLabel()
+        self.problem = plain_label()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setStyleSheet("color: #B3261E")
         self.problem.hide()

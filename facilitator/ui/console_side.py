@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.model.records import RunInfo
 from facilitator.ui.join_panel import JoinPanel, QrCode
-from facilitator.ui.kinds.base import countdown_color, countdown_text
+from facilitator.ui.kinds.base import countdown_color, countdown_text, plain_label
 
 try:
     from PySide6.QtMultimedia import QSoundEffect
@@ -32,13 +31,7 @@ except ImportError:  # no multimedia: the chime falls back to the system beep
     QSoundEffect = None
 
 
-def plain(text: str = "", style: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if style:
-        label.setStyleSheet(style)
-    return label
+plain = plain_label
 
 
 def _chime_file() -> Path:

@@ -16,7 +16,6 @@ from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QSlider,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.model.records import StepInfo
+from facilitator.ui.kinds.base import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -280,13 +280,13 @@ class VideoControls(QWidget):
         self.play.clicked.connect(self.toggle)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.sliderMoved.connect(lambda v: self.player and self.player.seek(v))
-        self.time = QLabel("0:00")
+        self.time = plain_label("0:00")
         self.question = QCheckBox("Show the question (Q)")
         self.question.setChecked(live.options.show_prompt)
         self.question.toggled.connect(lambda on: live.options.set(show_prompt=on))
         self.system = QPushButton("Open in the system player")
         self.system.clicked.connect(lambda: open_in_system_player(step.media_path("video")))
-        self.problem = QLabel()
+        self.problem = plain_label()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #B3261E; font-weight: bold")

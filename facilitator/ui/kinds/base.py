@@ -47,6 +47,16 @@ class StageLabel(QLabel):
         self.setFont(font)
 
 
+def plain_label(text: str = "", style: str = "") -> QLabel:
+    """A console label that never reads markup."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
 class ViewOptions(QObject):
     """How the room sees the current step, shared by every view of it (console and projector):
     the heat view of a position step, the top-N filter of a board, feedback results shown."""

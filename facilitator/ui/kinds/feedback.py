@@ -4,11 +4,11 @@ averages of the ratings."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout
 
 from facilitator.model import events
 
-from .base import MUTED, KindControls, StageLabel, StageView, title_and_prompt
+from .base import MUTED, KindControls, StageLabel, StageView, plain_label, title_and_prompt
 
 KIND = "feedback"
 
@@ -70,13 +70,13 @@ class FeedbackStage(StageView):
 class FeedbackControls(KindControls):
     def __init__(self, step, run, live, parent=None):
         super().__init__(step, run, live, parent)
-        self.count = QLabel()
+        self.count = plain_label()
         self.bar = QProgressBar()
         self.bar.setFormat("%v of %m attendees")
         self.show_results = QCheckBox("Close and show the results (R)")
         self.show_results.setChecked(live.options.results)
         self.show_results.toggled.connect(lambda on: live.options.set(results=on))
-        note = QLabel("Attendees answer on their phones; comments go into the summary.")
+        note = plain_label("Attendees answer on their phones; comments go into the summary.")
         note.setStyleSheet(f"color: {MUTED}")
         layout = QVBoxLayout(self)
         row = QHBoxLayout()

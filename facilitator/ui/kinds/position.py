@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QRadialGradient
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout
 
 from facilitator.model import events
 
-from .base import KindControls, StageView, title_and_prompt
+from .base import KindControls, StageView, plain_label, title_and_prompt
 from .picture import Picture
 
 KIND = "position"
@@ -75,7 +75,7 @@ class PositionStage(StageView):
 class PositionControls(KindControls):
     def __init__(self, step, run, live, parent=None):
         super().__init__(step, run, live, parent)
-        self.count = QLabel()
+        self.count = plain_label()
         self.heat = QCheckBox("Heat view (H)")
         self.heat.setChecked(live.options.heat)
         self.heat.toggled.connect(lambda on: live.options.set(heat=on))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QSpinBox, QToolBar, QVBoxLayout
+from PySide6.QtWidgets import QInputDialog, QMenu, QSpinBox, QToolBar, QVBoxLayout
 
 from facilitator.model import events
 from facilitator.model.board import NoteRequest
@@ -15,7 +15,7 @@ from facilitator.model.palette import NOTE_COLORS
 from facilitator.ui.board_commands import AddNote, DeleteNotes, MakeGroup, RenameGroup, SetField
 from facilitator.ui.board_view import BoardView
 
-from .base import KindControls
+from .base import KindControls, plain_label
 
 
 class WhiteboardControls(KindControls):
@@ -25,7 +25,7 @@ class WhiteboardControls(KindControls):
         self.view = BoardView(self.scene, projector=False)
         self.scene.rename_requested.connect(self.rename_group)
         self.scene.board_changed.connect(self.refresh)
-        self.status = QLabel()
+        self.status = plain_label()
         self.tools = QToolBar()
         self.tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.actions_by_key = {}
