@@ -1,0 +1,159 @@
+"""``facilitator serve``: a run without the desktop app (a room PC, a Raspberry Pi, tests and
+benchmarks). Prints the join and remote addresses, the QR code and a live count; Enter advances
+the step; Ctrl-C or SIGTERM ends it cleanly (the run stays saved and can be exported)."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from facilitator.model import orm
+from facilitator.model.demos import demo_workshop
+from facilitator.model.errors import ModelError
+from facilitator.model.workshop_file import import_workshop
+
+from .common import model_from_args
+from .main import UserError
+
+TICK_SECONDS = 1.0
+
+
+def register(subparsers, common) -> None:
+    p = subparsers.add_parser(
+        "serve",
+        parents=[common],
+        help="run a workshop for phones without the desktop app",
+        description="Start a run and serve it to phones on the local network. "
+        "Enter: next step; p then Enter: previous step; Ctrl-C: stop.",
+    )
+    p.add_argument("workshop", nargs="?", help="a workshop folder, .workshop file, number or title")
+    p.add_argument("--demo", action="store_true", help='run the demo "Change Agents - session 1"')
+    p.add_argument("--host", metavar="H", help="the address to listen on (default: this laptop's)")
+    p.add_argument("--port", metavar="P", type=int, default=8765, help="preferred port (8765)")
+    p.set_defaults(func=serve)
+
+
+def serve(args) -> int:
+    from facilitator.web.server import ServerError, WebServer
+
+    if bool(args.workshop) == bool(args.demo):
+        raise UserError("Name a workshop to run, or use --demo (not both).")
+    if not 0 <= args.port <= 65535:
+        raise UserError("A port is a number from 1 to 65535.")
+    model = model_from_args(args)
+    try:
+        workshop = _workshop(model, args)
+        run = model.runs.start(workshop.id)
+        server = WebServer(model, run.id, host=args.host, port=args.port)
+        try:
+            server.start()
+        except ServerError as error:
+            raise UserError(str(error)) from None
+        try:
+            _announce(server)
+            _wait(model, server, run.id)
+        finally:
+            server.stop()
+        print(f"\nStopped. Run {run.id} is saved: `facilitator export {run.id}` prints it.")
+    finally:
+        model.close()
+    return 0
+
+
+def _workshop(model, args):
+    if args.demo:
+        return demo_workshop(model.library)
+    path = Path(args.workshop)
+    if path.exists():
+        return import_workshop(model.library, path)
+    return model.library.find(args.workshop)
+
+
+def _announce(server) -> None:
+    status = server.status()
+    print(f"Join: {server.join_url}", flush=True)
+    print(f"Remote: {server.remote_url}", flush=True)
+    print(f"Room code: {server.room_code}  (people can also type {server.room_url})")
+    _print_qr(server.join_url)
+    for sentence in status.advice[:2]:
+        print(sentence)
+    if len(status.candidates) > 1:
+        print("Other addresses of this laptop: " + ", ".join(status.candidates[1:]))
+    print("Enter: next step.  p then Enter: previous step.  Ctrl-C: stop.", flush=True)
+
+
+def _print_qr(url: str) -> None:
+    import qrcode
+
+    qr = qrcode.QRCode(border=1)
+    qr.add_data(url)
+    try:
+        qr.print_ascii(out=sys.stdout, invert=True)
+    except (UnicodeEncodeError, OSError):  # a console that cannot draw the blocks
+        print("(this console cannot draw the QR code; show the Join address instead)")
+    sys.stdout.flush()
+
+
+def _wait(model, server, run_id: int) -> None:
+    stop = threading.Event()
+    previous = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        previous[sig] = signal.signal(sig, lambda *_: stop.set())
+    threading.Thread(
+        target=_read_keys, args=(model, run_id, stop), name="facilitator-keys", daemon=True
+    ).start()
+    try:
+        last = ""
+        while not stop.wait(TICK_SECONDS):
+            line = _count_line(model, server, run_id)
+            if line != last:
+                _show(line)
+                last = line
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _show(line: str) -> None:
+    if sys.stdout.isatty():
+        print("\r" + line.ljust(100)[:100], end="", flush=True)
+    else:
+        print(line, flush=True)
+
+
+def _count_line(model, server, run_id: int) -> str:
+    run = model.runs.run(run_id)
+    step = model.runs.current_step(run_id)
+    with model.db.read() as s:
+        people = s.scalar(select(func.count()).where(orm.Participant.run_id == run_id))
+        notes = s.scalar(select(func.count()).where(orm.Note.run_id == run_id))
+    online = server.status().connected
+    return (
+        f"{people} joined, {online} online, {notes} notes - "
+        f"step {run.current_position + 1}/{run.step_count}: {step.title}"
+    )
+
+
+def _read_keys(model, run_id: int, stop: threading.Event) -> None:
+    """Enter advances the step; ``p`` goes back; ``q`` stops. Ends quietly without a console."""
+    while not stop.is_set():
+        try:
+            line = sys.stdin.readline()
+        except (OSError, ValueError):
+            return
+        if not line:
+            return
+        command = line.strip().lower()
+        try:
+            if command in ("q", "quit"):
+                stop.set()
+            elif command in ("p", "b", "back"):
+                model.runs.previous(run_id)
+            else:
+                model.runs.next(run_id)
+        except ModelError as error:
+            print(f"\n{error.message}", flush=True)
