@@ -238,10 +238,10 @@ class RunConsole(QWidget):
         except Exception as error:  # the run goes on; say what is wrong
             self.side.set_network(f"The phone server is not answering ({error}).")
             return
-        words = [getattr(status, "advice", "") or ""]
-        if getattr(status, "offline", False):
-            words.insert(0, "No network: phones cannot reach this laptop.")
-        self.side.set_network(" ".join(w for w in words if w))
+        advice = status.advice if isinstance(status.advice, tuple | list) else (status.advice,)
+        phones = f"{status.connected} phone(s) connected now. " if status.connected else ""
+        self.side.set_network(phones + (advice[0] if advice else ""))
+        self.side.network.setToolTip("\n\n".join(advice))
 
     def show_problem(self, sentence: str) -> None:
         self.problem.setText(sentence)
