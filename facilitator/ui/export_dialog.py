@@ -256,10 +256,14 @@ class ExportDialog(QDialog):
                 item.widget().deleteLater()
         for row, path in enumerate(written):
             self.results.addWidget(plain_label(path.name, self), row, 0)
-            self._result_button("Open", lambda p=path: self.open_file(p), row, 1)
+            self._result_button("Open", lambda _=False, p=path: self.open_file(p), row, 1)
             if path.suffix.lower() == ".pdf":
-                self._result_button("Print\u2026", lambda p=path: ask_and_print(self, p), row, 2)
-            self._result_button("Show in folder", lambda p=path: self.show_folder(p), row, 3)
+                self._result_button(
+                    "Print\u2026", lambda _=False, p=path: ask_and_print(self, p), row, 2
+                )
+            self._result_button(
+                "Show in folder", lambda _=False, p=path: self.show_folder(p), row, 3
+            )
         self.results.setColumnStretch(0, 1)
         self.results.addWidget(hint("Files are in the folder above; nothing leaves this computer.",
                                     self), len(written), 0, 1, 4)  # fmt: skip
