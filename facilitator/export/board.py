@@ -1,10 +1,10 @@
 """The whiteboard drawn as the facilitator arranged it: zone columns, each note a tinted square
 carrying its number from the summary's list, a dashed outline and name around each group.
 
-Notes the facilitator placed by hand keep their place (x, y in 0..1 from the top left of the
-board, the projector's shape). Notes never placed are set out in their zone's column in list
-order, each group on rows of its own; a board with no hand-placed note is drawn only as tall
-as its notes need.
+Notes the facilitator placed by hand keep their place (x, y in 0..1: the note's top left on
+the console's board, the projector's shape). Notes never placed are set out in their zone's
+column in list order, each group in a block of its own; a board with no hand-placed note is
+drawn only as tall as its notes need.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from . import fonts
 from .document import INK, MUTED, RULE, fit
 
 BOARD_RATIO = 9 / 16
+# A stored place is the top left of the note on the console's 1600 x 900 board, where a note
+# is 210 x 150: the offsets from there to the note's centre, as fractions of the board.
+CENTRE_X, CENTRE_Y = 105 / 1600, 75 / 900
 ZONE_BAND = 16  # room for the zone labels at the top
 GROUP_BAND = 11  # room for a group's name above its notes
 LARGEST, SMALLEST = 30.0, 11.0
@@ -51,8 +54,8 @@ def board(
     height = limit if placed else max(needed + 4, 60.0)
     for note in placed:
         centres[note.id] = (
-            _clamp(note.x * width, side, width),
-            _clamp(note.y * height, side, height, low=top),
+            _clamp((note.x + CENTRE_X) * width, side, width),
+            _clamp((note.y + CENTRE_Y) * height, side, height, low=top),
         )
     d = Drawing(width, height)
     d.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=RULE, strokeWidth=0.8))
