@@ -75,6 +75,7 @@ class WorkshopEditor(QWidget):
         self.status.hide()
 
         self.steps_panel = StepsPanel(self)
+        self.steps_panel.setMaximumWidth(300)
         self.fields = StepFields(self.library, self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -86,8 +87,7 @@ class WorkshopEditor(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(plain_label("On the projector", right))
-        right_layout.addWidget(self.preview)
-        right_layout.addStretch(1)
+        right_layout.addWidget(self.preview, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.steps_panel, scroll, right):
             self.splitter.addWidget(widget)
@@ -95,7 +95,7 @@ class WorkshopEditor(QWidget):
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([230, 440, 380])
+        self.splitter.setSizes([220, 470, 360])
 
         self.details = DetailsPanel(self)
         self.tabs = QTabWidget(self)

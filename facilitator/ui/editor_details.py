@@ -69,11 +69,15 @@ class DetailsPanel(QWidget):
         self.res_title = QLineEdit(self)
         self.res_url = QLineEdit(self)
         self.res_url.setPlaceholderText("https://")
-        self.res_text = _box(self, 4)
+        self.res_text = _box(self, 6)
+        self.res_text.setPlaceholderText("A sentence or two about it, for the handout.")
         self.res_form.addRow("&Title:", self.res_title)
         self.res_form.addRow("&Link:", self.res_url)
         self.res_form.addRow("Te&xt:", self.res_text)
-        row.addLayout(self.res_form, 3)
+        right = QVBoxLayout()
+        right.addLayout(self.res_form)
+        right.addStretch(1)
+        row.addLayout(right, 3)
         layout.addLayout(row, 1)
 
         self.description.textChanged.connect(

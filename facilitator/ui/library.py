@@ -149,7 +149,7 @@ class LibraryPage(QWidget):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([290, 1060])
+        splitter.setSizes([270, 1080])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)

@@ -53,11 +53,20 @@ class FeedbackEditor(KindEditor):
         row = QHBoxLayout(buttons)
         row.setContentsMargins(0, 0, 0, 0)
         self.add = QPushButton("Add &question", buttons)
-        self.remove = QPushButton("Remove question", buttons)
-        self.up = QPushButton("Move up", buttons)
-        self.down = QPushButton("Move down", buttons)
-        for button in (self.add, self.remove, self.up, self.down):
+        self.remove = QPushButton("Remove", buttons)
+        self.up = QPushButton("\u2191", buttons)
+        self.down = QPushButton("\u2193", buttons)
+        for button, name in (
+            (self.add, "Add a question"),
+            (self.remove, "Remove the question"),
+            (self.up, "Move the question up"),
+            (self.down, "Move the question down"),
+        ):
+            button.setAccessibleName(name)
+            button.setToolTip(name)
             row.addWidget(button)
+        for button in (self.up, self.down):
+            button.setFixedWidth(button.fontMetrics().horizontalAdvance("\u2191") + 30)
         row.addStretch(1)
         self.add.clicked.connect(self.add_question)
         self.remove.clicked.connect(self.remove_question)

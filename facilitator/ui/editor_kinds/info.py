@@ -17,7 +17,7 @@ class InfoEditor(KindEditor):
     def __init__(self, library, parent=None):
         super().__init__(library, parent)
         self.image = media_row(self, "image", "picture", "&Picture:", PICTURE_FILTER)
-        self.show_join = QCheckBox("Show the &join code (QR, address and room code)", self)
+        self.show_join = QCheckBox("Show how to &join (QR code)", self)
         self.show_join.toggled.connect(lambda on: self.setting("show_join", on))
         self.form.addRow("", self.show_join)
 

@@ -27,7 +27,7 @@ class WhiteboardEditor(KindEditor):
         self.votes.setSuffix(" dots each")
         self.votes.setKeyboardTracking(False)
         self.votes.setMaximumWidth(160)
-        self.reveal = QCheckBox("&Hide notes from the room until I reveal them", self)
+        self.reveal = QCheckBox("&Hide notes until I reveal them", self)
         self.show_others = QCheckBox("Phones &see everyone's notes", self)
         self.form.addRow("&Zones:", self.zones)
         self.form.addRow("", hint("One zone per line; leave empty for an open board.", self))
