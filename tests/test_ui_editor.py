@@ -212,12 +212,15 @@ def test_countdown_is_saved_in_seconds(editor, model, workshop):
     assert model.library.steps(workshop.id)[1].timer_seconds == 450
 
 
-def test_video_file_and_marks(tmp_path, editor, model, workshop):
+def test_video_file_and_marks(qtbot, tmp_path, editor, model, workshop):
     editor.add_step("video")
     video = editor.fields.kind_editor
     clip = tmp_path / "clip.mp4"
     clip.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 100)
-    assert video.video.use_file(clip) == "clip.mp4"
+    video.video.use_file(clip)
+    assert video.video.copying and "Copying clip.mp4" in video.video.name.text()
+    qtbot.waitUntil(lambda: editor.current_step().settings["video"] == "clip.mp4", timeout=5000)
+    assert video.video.name.text() == "clip.mp4"
     video.start.setValue(12)
     video.end.setValue(95.5)
     step = editor.current_step()
@@ -230,14 +233,16 @@ def test_video_file_and_marks(tmp_path, editor, model, workshop):
     assert "end mark" in editor.status.text()
 
 
-def test_a_missing_media_file_gives_a_sentence(tmp_path, editor):
+def test_a_missing_media_file_gives_a_sentence(qtbot, tmp_path, editor):
     select(editor, 0)
     editor.fields.kind_editor.image.use_file(tmp_path / "nowhere.png")
-    assert editor.status.isVisible()
+    qtbot.waitUntil(editor.status.isVisible, timeout=5000)
     assert "nowhere.png" in editor.status.text()
 
 
-def test_picture_is_copied_into_the_workshop_and_previewed(tmp_path, editor, model, workshop):
+def test_picture_is_copied_into_the_workshop_and_previewed(
+    qtbot, tmp_path, editor, model, workshop
+):
     from PySide6.QtGui import QColor, QImage
 
     picture = tmp_path / "map.png"
@@ -246,6 +251,7 @@ def test_picture_is_copied_into_the_workshop_and_previewed(tmp_path, editor, mod
     image.save(str(picture))
     editor.add_step("position")
     editor.fields.kind_editor.image.use_file(picture)
+    qtbot.waitUntil(lambda: editor.current_step().settings["image"] == "map.png", timeout=5000)
     step = editor.current_step()
     assert step.settings["image"] == "map.png"
     assert step.media_path("image").is_file()
@@ -305,6 +311,20 @@ def test_workshop_details_and_resources_with_undo(qtbot, editor, model, workshop
     assert details.list.item(1).text() == "The NHS change model"
 
 
+def test_a_resource_can_carry_a_document(qtbot, tmp_path, editor, model, workshop):
+    leaflet = tmp_path / "leaflet.pdf"
+    leaflet.write_bytes(b"%PDF-1.4 a leaflet")
+    editor.details.add_resource()
+    editor.details.res_file.use_file(leaflet)
+    qtbot.waitUntil(lambda: model.library.resources(workshop.id)[0].file == "leaflet.pdf")
+    assert (model.library.workshop(workshop.id).media_dir / "leaflet.pdf").is_file()
+    assert editor.details.res_file.name.text() == "leaflet.pdf"
+    editor.details.res_file.remove.click()
+    assert model.library.resources(workshop.id)[0].file is None
+    editor.undo()
+    assert model.library.resources(workshop.id)[0].file == "leaflet.pdf"
+
+
 def test_workshop_title_edit_and_undo(qtbot, editor, model, workshop):
     activate(qtbot, editor)
     editor.title.setFocus()
@@ -359,3 +379,21 @@ def test_changes_made_elsewhere_reach_the_agenda(qtbot, editor, model, workshop)
     qtbot.waitUntil(lambda: editor.steps_panel.list.count() == 4, timeout=2000)
     model.library.delete_workshop(workshop.id)
     qtbot.waitUntil(lambda: editor.workshop_id is None, timeout=2000)
+
+
+def test_a_copy_that_finishes_after_moving_on_is_not_applied_elsewhere(
+    qtbot, tmp_path, editor, model, workshop
+):
+    from PySide6.QtGui import QColor, QImage
+
+    picture = tmp_path / "late.png"
+    image = QImage(32, 32, QImage.Format.Format_RGB32)
+    image.fill(QColor("#884422"))
+    image.save(str(picture))
+    select(editor, 0)
+    media = editor.fields.kind_editor.image
+    media.use_file(picture)
+    editor.add_step("info")  # another info step: the same settings editor shows it now
+    qtbot.waitUntil(lambda: not media.copying, timeout=5000)
+    steps = model.library.steps(workshop.id)
+    assert [s.settings.get("image") for s in steps if s.kind == "info"] == [None, None]

@@ -292,6 +292,7 @@ class WorkshopEditor(QWidget):
             self.refresh_steps()
         elif target[0] == "resource":
             self.details.rename_items()
+            self.details.show_file()
 
     def _event(self, event) -> None:
         payload = event.payload

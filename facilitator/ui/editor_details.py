@@ -19,9 +19,13 @@ from PySide6.QtWidgets import (
 from facilitator.model.records import ResourceInfo, WorkshopInfo
 
 from .editor_commands import AddResource, DeleteResource
+from .editor_kinds import MediaField
 from .widgets import heading, hint
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+DOCUMENT_FILTER = (
+    "Documents (*.pdf *.docx *.doc *.pptx *.odt *.odp *.txt *.png *.jpg);;Any file (*)"
+)
 
 
 def _box(parent, lines: int, placeholder: str = "") -> QPlainTextEdit:
@@ -74,6 +78,10 @@ class DetailsPanel(QWidget):
         self.res_form.addRow("&Title:", self.res_title)
         self.res_form.addRow("&Link:", self.res_url)
         self.res_form.addRow("Te&xt:", self.res_text)
+        self.res_file = MediaField(editor.library, "document", DOCUMENT_FILTER, self)
+        self.res_file.picked.connect(lambda name: self._resource_edit({"file": name}, now=True))
+        self.res_file.failed.connect(editor.show_problem)
+        self.res_form.addRow("&Document:", self.res_file)
         right = QVBoxLayout()
         right.addLayout(self.res_form)
         right.addStretch(1)
@@ -134,6 +142,13 @@ class DetailsPanel(QWidget):
             item = self.list.item(row)
             item.setText(titles.get(item.data(ID_ROLE), item.text()))
 
+    def show_file(self) -> None:
+        """Show the current resource's document (after one was chosen or removed)."""
+        res = next((r for r in self.resources if r.id == self.current_resource_id()), None)
+        if res is not None and self.workshop is not None:
+            exists = bool(res.file) and (self.workshop.media_dir / res.file).is_file()
+            self.res_file.show_value(self.workshop.id, res.file, exists, key=res.id)
+
     def current_resource_id(self) -> int | None:
         item = self.list.currentItem()
         return item.data(ID_ROLE) if item else None
@@ -141,8 +156,12 @@ class DetailsPanel(QWidget):
     def _resource_selected(self) -> None:
         self.editor.pending.flush()
         res = next((r for r in self.resources if r.id == self.current_resource_id()), None)
-        for widget in (self.res_title, self.res_url, self.res_text, self.delete):
+        for widget in (self.res_title, self.res_url, self.res_text, self.res_file, self.delete):
             widget.setEnabled(res is not None)
+        if self.workshop is not None:
+            file = res.file if res else None
+            exists = bool(file) and (self.workshop.media_dir / file).is_file()
+            self.res_file.show_value(self.workshop.id, file, exists, key=res.id if res else None)
         with _Quiet(self.res_title, self.res_url, self.res_text):
             if self.res_title.text() != (res.title if res else ""):
                 self.res_title.setText(res.title if res else "")
@@ -156,10 +175,10 @@ class DetailsPanel(QWidget):
         if self.workshop is not None:
             self.editor.pending.edit(("workshop", self.workshop.id), fields)
 
-    def _resource_edit(self, fields: dict) -> None:
+    def _resource_edit(self, fields: dict, now: bool = False) -> None:
         res_id = self.current_resource_id()
         if res_id is not None:
-            self.editor.pending.edit(("resource", res_id), fields)
+            self.editor.pending.edit(("resource", res_id), fields, now=now)
 
     def add_resource(self) -> None:
         if self.workshop is None:

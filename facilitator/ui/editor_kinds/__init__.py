@@ -8,12 +8,13 @@ import pkgutil
 from functools import cache
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QPushButton, QWidget
 
-from facilitator.model.errors import ModelError
 from facilitator.model.library import Library
 from facilitator.model.records import StepInfo
+from facilitator.ui.background import run_in_background
 from facilitator.ui.widgets import error_sentence, plain_label
 
 PICTURE_FILTER = "Pictures (*.png *.jpg *.jpeg)"
@@ -56,7 +57,7 @@ class KindEditor(QWidget):
 
 
 class MediaField(QWidget):
-    """A picture or video of a step: its file name, Choose... and Remove. A chosen file is
+    """A picture, video or document: its file name, Choose... and Remove. A chosen file is
     copied into the workshop (``Library.add_media``)."""
 
     picked = Signal(object)  # the media name, or None when removed
@@ -66,6 +67,8 @@ class MediaField(QWidget):
         super().__init__(parent)
         self.library, self.what, self.file_filter = library, what, file_filter
         self.workshop_id: int | None = None
+        self.key = None
+        self.copying = False
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.name = plain_label("", self, wrap=True)
@@ -81,8 +84,10 @@ class MediaField(QWidget):
         self.remove.clicked.connect(lambda: self.picked.emit(None))
         self.setFocusProxy(self.choose)
 
-    def show_value(self, workshop_id: int, value: str | None, exists: bool) -> None:
-        self.workshop_id = workshop_id
+    def show_value(self, workshop_id: int, value: str | None, exists: bool, key=None) -> None:
+        """Show the current file; ``key`` names what it belongs to (a step, a resource), so a
+        copy that finishes after the facilitator moved on is not applied to something else."""
+        self.workshop_id, self.key = workshop_id, key
         if not value:
             self.name.setText(f"No {self.what}")
         else:
@@ -94,15 +99,32 @@ class MediaField(QWidget):
         if path:
             self.use_file(Path(path))
 
-    def use_file(self, path: Path) -> str | None:
-        """Copy ``path`` into the workshop and pick it; returns its media name."""
-        try:
-            name = self.library.add_media(self.workshop_id, Path(path))
-        except (ModelError, OSError) as error:
-            self.failed.emit(error_sentence(error))
-            return None
-        self.picked.emit(name)
-        return name
+    def use_file(self, path: Path) -> None:
+        """Copy ``path`` into the workshop (off the GUI thread: videos are big), then pick it."""
+        path, library, workshop_id, key = Path(path), self.library, self.workshop_id, self.key
+        shown = self.name.text()
+        self.copying = True
+        self.choose.setEnabled(False)
+        self.name.setText(f"Copying {path.name}\u2026")
+
+        def done(name: str) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._finish(shown)
+            if self.key == key:
+                self.picked.emit(name)
+
+        def failed(error: Exception) -> None:
+            if shiboken6.isValid(self):
+                self._finish(shown)
+                self.failed.emit(error_sentence(error))
+
+        run_in_background(lambda: library.add_media(workshop_id, path), done, failed)
+
+    def _finish(self, shown: str) -> None:
+        self.copying = False
+        self.choose.setEnabled(True)
+        self.name.setText(shown)
 
 
 def media_row(editor: KindEditor, field: str, what: str, label: str, file_filter: str):
@@ -116,7 +138,8 @@ def media_row(editor: KindEditor, field: str, what: str, label: str, file_filter
 
 def show_media(media: MediaField, step: StepInfo, field: str) -> None:
     path = step.media_path(field)
-    media.show_value(step.workshop_id, step.settings.get(field), bool(path and path.is_file()))
+    exists = bool(path and path.is_file())
+    media.show_value(step.workshop_id, step.settings.get(field), exists, key=step.id)
 
 
 @cache
