@@ -16,6 +16,18 @@ from facilitator.model.records import NoteInfo
 
 NOTE_W, NOTE_H = 210.0, 150.0
 INK = QColor("#1B2A41")
+ZWSP = "\u200b"
+
+
+def breakable(text: str, longest: int = 12) -> str:
+    """The text with invisible break points inside very long words, so they wrap on the note
+    instead of running off it (drawn text stays plain: nothing is interpreted)."""
+    words = []
+    for word in text.split(" "):
+        if len(word) > longest:
+            word = ZWSP.join(word[i : i + longest] for i in range(0, len(word), longest))
+        words.append(word)
+    return " ".join(words)
 
 
 def on_projector(widget) -> bool:
@@ -44,12 +56,14 @@ class NoteItem(QGraphicsObject):
         self.setAcceptHoverEvents(False)
         self.setToolTip("")  # the text is on the note itself
         self.font = note_font(note.text)
+        self.shown_text = breakable(note.text)
         self.small = QFont()
         self.small.setPixelSize(13)
 
     def set_note(self, note: NoteInfo) -> None:
         if note.text != self.note.text:
             self.font = note_font(note.text)
+            self.shown_text = breakable(note.text)
         self.note = note
         self.update()
 
@@ -74,10 +88,12 @@ class NoteItem(QGraphicsObject):
         p.drawRect(rect)
         if projector and not self.board.revealed:
             return  # face down until the facilitator reveals the board
+        if option.levelOfDetailFromTransform(p.worldTransform()) < 0.3:
+            return  # too small to read (a huge board): colour only, fast
         p.setPen(INK)
         p.setFont(self.font)
         flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        p.drawText(rect.adjusted(9, 7, -9, -22), flags, note.text)
+        p.drawText(rect.adjusted(9, 7, -9, -22), flags, self.shown_text)
         p.setFont(self.small)
         p.setPen(QColor("#4A5260"))
         p.drawText(rect.adjusted(9, 0, -60, -4), Qt.AlignmentFlag.AlignBottom, note.author)

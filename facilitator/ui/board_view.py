@@ -23,6 +23,7 @@ class BoardView(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self._before: dict[int, tuple] = {}
+        self._fitted, self._fitted_size = QRectF(), None
         if projector:
             self.setInteractive(False)
             self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -44,7 +45,9 @@ class BoardView(QGraphicsView):
             w = max(content.width(), 900.0, content.height() * 16 / 9)
             h = w * 9 / 16
             rect = QRectF(content.center().x() - w / 2, content.top(), w, max(h, content.height()))
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if rect != self._fitted or self.viewport().size() != self._fitted_size:
+            self._fitted, self._fitted_size = rect, self.viewport().size()
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

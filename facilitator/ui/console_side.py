@@ -99,6 +99,7 @@ class SidePanel(QWidget):
         self.people = plain("", "font-size: 18px; font-weight: bold")
         self.join = JoinPanel(px=34)
         self.join.qr.setMinimumSize(150, 150)
+        self.join.qr.setMaximumSize(240, 240)
         show_join = QPushButton("Put the join slide up (J)")
         show_join.clicked.connect(self.join_slide_requested)
         self.network = plain("", "color: #5A6472")

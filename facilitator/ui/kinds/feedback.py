@@ -55,7 +55,9 @@ class FeedbackStage(StageView):
             for row, (text, average, count) in enumerate(summarise(self.step, answers)):
                 self.results.addWidget(StageLabel(text, 40), row, 0)
                 score = "-" if average is None else f"{average:.1f} / 5"
-                value = StageLabel(f"{score}   ({count})", 44, bold=True)
+                value = StageLabel(
+                    f"{score}  ·  {count} answer{'s' if count != 1 else ''}", 44, bold=True
+                )
                 self.results.addWidget(value, row, 1)
             self.rescale(self.unit)
 

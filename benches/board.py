@@ -1,0 +1,109 @@
+"""Board benchmark: a whiteboard of 1,000 notes on a 1920x1080 projector view (offscreen).
+
+Measures (1) adding one more note: the model call, the event through the bridge, the item laid
+out, and the repaint of what changed, per note (median and p95 over 50); (2) building the board's
+scene from the database and laying out all 1,000 notes; (3) a full render of the fitted projector
+view at 1920x1080.
+
+    python benches/board.py [--notes 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QEventLoop  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from facilitator.model.board import NoteRequest  # noqa: E402
+from facilitator.model.demos import demo_workshop  # noqa: E402
+from facilitator.model.service import open_model  # noqa: E402
+from facilitator.ui.board import BoardScene  # noqa: E402
+from facilitator.ui.board_view import BoardView  # noqa: E402
+from facilitator.ui.bridge import EventBridge  # noqa: E402
+
+
+def ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+def render(view: BoardView) -> QImage:
+    """A full repaint of the viewport into an image. (grab(), not render(QPainter): with no
+    widget to paint into, PySide6 6.12 hands paint() a None it never counted, and crashes.)"""
+    return view.viewport().grab().toImage()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--notes", type=int, default=1000)
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication([])
+    model = open_model(Path(tempfile.mkdtemp(prefix="facilitator-bench-")))
+    run = model.runs.start(demo_workshop(model.library).id)
+    step = next(s for s in model.runs.steps(run.id) if s.kind == "whiteboard")
+    texts = [f"Note {i}: an idea of moderate length from the room" for i in range(args.notes)]
+    for start in range(0, args.notes, 200):
+        chunk = texts[start : start + 200]
+        model.board.add_notes([NoteRequest(run.id, step.id, t) for t in chunk])
+    bridge = EventBridge(model.bus)
+
+    t0 = time.perf_counter()
+    scene = BoardScene(step, run, model, bridge)
+    view = BoardView(scene, projector=True)
+    view.resize(1920, 1080)
+    view.show()
+    app.processEvents()
+    build = time.perf_counter() - t0
+
+    renders = []
+    for _ in range(10):
+        t0 = time.perf_counter()
+        render(view)
+        renders.append(time.perf_counter() - t0)
+
+    adds = []
+    for i in range(50):
+        t0 = time.perf_counter()
+        model.board.add_note(NoteRequest(run.id, step.id, f"One more {i}"))
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)  # bridge -> item -> repaint
+        adds.append(time.perf_counter() - t0)
+    ui_only = []
+    for i in range(50):
+        note = model.board.add_note(NoteRequest(run.id, step.id, f"UI only {i}")).note
+        app.processEvents()
+        t0 = time.perf_counter()
+        scene._put_note(note.__class__(**{**note.__dict__, "id": 10_000_000 + i}))
+        app.processEvents()
+        ui_only.append(time.perf_counter() - t0)
+
+    adds.sort()
+    print(f"notes on the board: {len(scene.notes)}")
+    print(f"build scene + lay out {args.notes} notes: {ms(build)} ms")
+    print(
+        f"full render 1920x1080: median {ms(statistics.median(renders))} ms, "
+        f"max {ms(max(renders))} ms"
+    )
+    print(
+        f"add one note (model + event + layout + repaint): median {ms(statistics.median(adds))}"
+        f" ms, p95 {ms(adds[int(len(adds) * 0.95) - 1])} ms"
+    )
+    print(
+        f"add one note, scene side only (layout + repaint): "
+        f"median {ms(statistics.median(ui_only))} ms"
+    )
+    model.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
