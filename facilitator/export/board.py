@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.platypus import Flowable
 
 from facilitator.model.palette import NOTE_COLORS, normalise_color
 from facilitator.model.records import GroupInfo, NoteInfo, ZoneInfo
@@ -35,7 +35,8 @@ def board(
     groups: Sequence[GroupInfo],
     zones: Sequence[ZoneInfo],
     width: float,
-) -> Drawing:
+) -> BoardPicture:
+    """The board of ``numbered`` notes (number, note) as a flowable ``width`` points wide."""
     columns = max(1, len(zones))
     zone_index = {z.id: i for i, z in enumerate(zones)}
     top = ZONE_BAND if zones else 6
@@ -57,21 +58,82 @@ def board(
             _clamp((note.x + CENTRE_X) * width, side, width),
             _clamp((note.y + CENTRE_Y) * height, side, height, low=top),
         )
-    d = Drawing(width, height)
-    d.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=RULE, strokeWidth=0.8))
-    _zones(d, zones, width / columns, height)
-    for number, note in numbered:
-        x, y = centres[note.id]
-        _note(d, number, note, x, height - y, side)
-    names = {g.id: g.name for g in groups}
-    members: dict[int, list[tuple[float, float]]] = {}
-    for _, note in numbered:
-        if note.group_id is not None:
-            x, y = centres[note.id]
-            members.setdefault(note.group_id, []).append((x, height - y))
-    for group_id, points in members.items():
-        _outline(d, points, side, names.get(group_id, ""), width, height)
-    return d
+    # from here on y runs up, as on the page
+    notes = [(number, note, centres[note.id][0], height - centres[note.id][1])
+             for number, note in numbered]  # fmt: skip
+    return BoardPicture(width, height, side, notes, groups, zones)
+
+
+class BoardPicture(Flowable):
+    """The board, drawn straight onto the page's canvas (thousands of small shapes: reportlab's
+    shape objects would validate every attribute of every one)."""
+
+    def __init__(self, width, height, side, notes, groups, zones):
+        super().__init__()
+        self.width, self.height, self.side = width, height, side
+        self.notes, self.groups, self.zones = notes, groups, zones
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        c.setLineWidth(0.8)
+        c.setStrokeColor(RULE)
+        c.setFillColor(colors.white)
+        c.rect(0, 0, self.width, self.height, stroke=1, fill=1)
+        self._zones(c)
+        for number, note, x, y in self.notes:
+            _note(c, number, note, x, y, self.side)
+        names = {g.id: g.name for g in self.groups}
+        members: dict[int, list[tuple[float, float]]] = {}
+        for _, note, x, y in self.notes:
+            if note.group_id is not None:
+                members.setdefault(note.group_id, []).append((x, y))
+        for group_id, points in members.items():
+            self._outline(c, points, names.get(group_id, ""))
+        c.restoreState()
+
+    def _zones(self, c) -> None:
+        column_width = self.width / max(1, len(self.zones))
+        for i, zone in enumerate(self.zones):
+            if i:
+                c.setStrokeColor(RULE)
+                c.line(i * column_width, 0, i * column_width, self.height)
+            label, font = fit(zone.label, fonts.BOLD, 8.5, column_width - 10)
+            c.setFillColor(INK)
+            c.setFont(font, 8.5)
+            c.drawString(i * column_width + 5, self.height - 11, label)
+
+    def _outline(self, c, points, name: str) -> None:
+        pad = self.side / 2 + 3
+        x0 = max(1, min(p[0] for p in points) - pad)
+        x1 = min(self.width - 1, max(p[0] for p in points) + pad)
+        y0 = max(1, min(p[1] for p in points) - pad)
+        y1 = min(self.height - 1, max(p[1] for p in points) + pad)
+        c.setStrokeColor(MUTED)
+        c.setLineWidth(0.8)
+        c.setDash(3, 2)
+        c.roundRect(x0, y0, x1 - x0, y1 - y0, 4, stroke=1, fill=0)
+        c.setDash()
+        if name:
+            label, font = fit(name, fonts.OBLIQUE, 7.5, max(60, x1 - x0))
+            c.setFillColor(INK)
+            c.setFont(font, 7.5)
+            c.drawString(x0 + 1, min(self.height - 9, y1 + 2.5), label)
+
+
+def _note(c, number: int, note: NoteInfo, x: float, y: float, side: float) -> None:
+    fill, edge = NOTE_COLORS[normalise_color(note.color)]
+    c.setFillColor(colors.HexColor(fill))
+    c.setStrokeColor(colors.HexColor(edge))
+    c.setLineWidth(0.6)
+    c.rect(x - side / 2, y - side / 2, side, side, stroke=1, fill=1)
+    size = max(5.5, min(9.5, side * (0.42 if number < 100 else 0.32)))
+    c.setFillColor(INK)
+    c.setFont(fonts.BOLD, size)
+    c.drawCentredString(x, y - size * 0.35, str(number))
 
 
 def _grid(loose: dict[int, list[NoteInfo]], column_width: float, side: float, top: float):
@@ -117,38 +179,3 @@ def _runs(notes: list[NoteInfo]):
 
 def _clamp(value: float, side: float, limit: float, low: float = 0.0) -> float:
     return max(low + side / 2 + 2, min(limit - side / 2 - 2, value))
-
-
-def _zones(d: Drawing, zones: Sequence[ZoneInfo], column_width: float, height: float) -> None:
-    for i, zone in enumerate(zones):
-        if i:
-            d.add(Line(i * column_width, 0, i * column_width, height, strokeColor=RULE))
-        label, font = fit(zone.label, fonts.BOLD, 8.5, column_width - 10)
-        d.add(String(i * column_width + 5, height - 11, label, fontName=font, fontSize=8.5))
-
-
-def _note(d: Drawing, number: int, note: NoteInfo, x: float, y: float, side: float) -> None:
-    fill, edge = NOTE_COLORS[normalise_color(note.color)]
-    d.add(
-        Rect(x - side / 2, y - side / 2, side, side, fillColor=colors.HexColor(fill),
-             strokeColor=colors.HexColor(edge), strokeWidth=0.6)
-    )  # fmt: skip
-    size = max(5.5, min(9.5, side * (0.42 if number < 100 else 0.32)))
-    d.add(String(x, y - size * 0.35, str(number), fontName=fonts.BOLD, fontSize=size,
-                 fillColor=INK, textAnchor="middle"))  # fmt: skip
-
-
-def _outline(d: Drawing, points, side: float, name: str, width: float, height: float) -> None:
-    pad = side / 2 + 3
-    x0 = max(1, min(p[0] for p in points) - pad)
-    x1 = min(width - 1, max(p[0] for p in points) + pad)
-    y0 = max(1, min(p[1] for p in points) - pad)
-    y1 = min(height - 1, max(p[1] for p in points) + pad)
-    d.add(
-        Rect(x0, y0, x1 - x0, y1 - y0, rx=4, ry=4, fillColor=None, strokeColor=MUTED,
-             strokeWidth=0.8, strokeDashArray=[3, 2])
-    )  # fmt: skip
-    if name:
-        label, font = fit(name, fonts.OBLIQUE, 7.5, max(60, x1 - x0))
-        d.add(String(x0 + 1, min(height - 9, y1 + 2.5), label, fontName=font,
-                     fontSize=7.5, fillColor=INK))  # fmt: skip

@@ -14,7 +14,7 @@ from ..board import board
 from ..document import RULE, table_style
 from ..fonts import BOLD
 from ..parts import WritingLines, step_heading
-from ..text import markup, para
+from ..text import byline_para, markup
 
 KIND = "whiteboard"
 
@@ -137,8 +137,7 @@ def _group_tally(members: Sequence[NoteInfo]) -> str:
 
 
 def _note(note: NoteInfo, number: int, styles) -> Flowable:
-    byline = markup(note.author, single_line=True)
+    byline = f"— {note.author}"
     if note.votes:
         byline += f" · {_plural(note.votes, 'vote')}"
-    after = f' <font size="8" color="#555555">— {byline}</font>'
-    return para(note.text, styles["note"], after=after, bullet=str(number))
+    return byline_para(note.text, byline, styles["note"], bullet=str(number))
