@@ -32,7 +32,7 @@ def no_screen_problem() -> str:
 
 
 def run_app(args) -> int:
-    from facilitator.cli.main import UserError
+    from facilitator.cli.common import UserError
 
     problem = no_screen_problem()
     if problem:

@@ -10,6 +10,10 @@ from facilitator.model.service import Model, open_model
 from facilitator.paths import data_dir
 
 
+class UserError(Exception):
+    """A problem the user can fix; printed as it is, with exit status 1."""
+
+
 def model_from_args(args) -> Model:
     return open_model(data_dir(getattr(args, "data_dir", None)))
 

@@ -10,8 +10,7 @@ from facilitator.export import write_csv, write_handout, write_json, write_summa
 from facilitator.model.demos import ensure_demos
 from facilitator.model.errors import NotFound
 
-from .common import model_from_args
-from .main import UserError
+from .common import UserError, model_from_args
 
 OUTPUTS = ("handout", "summary", "csv", "json")
 SUFFIX = {"handout": "handout.pdf", "summary": "summary.pdf", "csv": "notes.csv", "json": "json"}

@@ -10,6 +10,7 @@ import sys
 import traceback
 
 from facilitator import __version__
+from facilitator.cli.common import UserError
 from facilitator.model.errors import ModelError
 
 # Modules that add subcommands, each with ``register(subparsers, common)``.
@@ -20,10 +21,6 @@ COMMAND_MODULES = (
     "facilitator.cli.serve",
     "facilitator.cli.export",
 )
-
-
-class UserError(Exception):
-    """A problem the user can fix; printed as it is."""
 
 
 def build_parser() -> argparse.ArgumentParser:

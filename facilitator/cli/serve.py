@@ -16,8 +16,7 @@ from facilitator.model.demos import demo_workshop
 from facilitator.model.errors import ModelError
 from facilitator.model.workshop_file import import_workshop
 
-from .common import model_from_args
-from .main import UserError
+from .common import UserError, model_from_args
 
 TICK_SECONDS = 1.0
 
