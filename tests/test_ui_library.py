@@ -78,6 +78,7 @@ def test_delete_asks_first_then_deletes(qtbot, page, model):
     box.button(QMessageBox.StandardButton.Yes).click()
     assert ws.id not in [w.id for w in model.library.workshops()]
     assert "New workshop" not in listed(page)
+    assert page.editor.workshop_id == page.selected_workshop_id() is not None
 
 
 def test_export_then_import_a_workshop_file(qtbot, tmp_path, page, model):

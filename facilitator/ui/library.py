@@ -285,6 +285,8 @@ class LibraryPage(QWidget):
         ws = self.library.delete_workshop(workshop_id)
         self.say(f"Deleted \u201c{ws.title}\u201d.")
         self.refresh_workshops()
+        if self.workshops.currentRow() < 0 and self.workshops.count():
+            self.workshops.setCurrentRow(0)
 
     # -- workshop files --------------------------------------------------------------------------
     def _ask_import_file(self) -> None:

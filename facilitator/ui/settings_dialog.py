@@ -32,6 +32,7 @@ class SettingsDialog(QDialog):
         self.paper = QComboBox(self)
         self.paper.addItems(PAPER_SIZES)
         self.paper.setCurrentText(settings.paper_size)
+        self.paper.setMaximumWidth(140)
         self.port = QSpinBox(self)
         self.port.setRange(1024, 65535)
         self.port.setValue(settings.preferred_port)
