@@ -75,6 +75,26 @@ def test_typing_is_saved_when_it_pauses_and_ctrl_z_restores_the_model(
     assert titles(model, workshop)[0] == "Good morning"
 
 
+def test_ctrl_z_in_a_text_box_and_in_the_zones_box_uses_the_editor_history(
+    qtbot, editor, model, workshop
+):
+    select(editor, 2)
+    activate(qtbot, editor)
+    editor.fields.prompt.setFocus()
+    qtbot.keyClicks(editor.fields.prompt, " Really?")
+    zones = editor.fields.kind_editor.zones
+    zones.setFocus()  # typing elsewhere saves the pending prompt edit first
+    qtbot.keyClick(zones, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(zones, Qt.Key.Key_Return)
+    qtbot.keyClicks(zones, "Never")
+    qtbot.keyClick(zones, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    step = model.library.steps(workshop.id)[2]
+    assert [z.label for z in step.zones] == ["Now", "Later"]
+    assert step.prompt.endswith("Really?")
+    qtbot.keyClick(zones, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.library.steps(workshop.id)[2].prompt == ""
+
+
 def test_undo_flushes_typing_that_has_not_been_saved_yet(qtbot, editor, model, workshop):
     select(editor, 1)
     editor.fields.prompt.setPlainText("A better question?")

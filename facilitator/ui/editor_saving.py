@@ -29,6 +29,12 @@ def _merge(into: dict, fields: dict) -> None:
             into[key] = value
 
 
+def _keys(fields: dict) -> set[str]:
+    """Which fields an edit touches (settings by name)."""
+    keys = {key for key in fields if key != "settings"}
+    return keys | {f"settings.{name}" for name in fields.get("settings", {})}
+
+
 def _before_step(step, after: dict) -> dict:
     before = {}
     for key, value in after.items():
@@ -64,8 +70,10 @@ class PendingEdits(QObject):
     def edit(self, target: tuple[str, int], fields: dict, *, now: bool = False) -> None:
         if target[1] is None:
             return
-        if self.target is not None and self.target != target:
-            self.flush()
+        if self.target is not None and (
+            self.target != target or _keys(self.fields) != _keys(fields)
+        ):
+            self.flush()  # another thing or another field: its own undo step
         self.target = target
         _merge(self.fields, fields)
         if now:

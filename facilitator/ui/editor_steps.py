@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from facilitator.model import kinds
 from facilitator.model.records import StepInfo
 
-from .widgets import heading
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -109,7 +108,6 @@ class StepsPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading("Agenda", self))
         self.list = StepList(self)
         layout.addWidget(self.list, 1)
         self.list.currentItemChanged.connect(
