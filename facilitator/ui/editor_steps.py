@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from facilitator.model import kinds
 from facilitator.model.records import StepInfo
 
-
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
