@@ -77,22 +77,26 @@ def test_the_hub_replays_missed_messages_and_drops_slow_phones(monkeypatch):
         hub = Hub()
         start = hub.last_id
         fast, slow = hub.subscribe(1), hub.subscribe(2)
-        hub.publish("step", {"n": 1})
+        hub.publish("note", {"n": 1})
         hub.publish("note", {"n": 2}, audience=1)
+        assert fast.queue.empty()  # notes wait a moment to be batched
+        hub.flush()
+        assert slow.queue.get_nowait() == hub.history[0][2]
+        assert fast.queue.get_nowait() == hub.history[0][2] + hub.history[1][2]
         assert hub.missed(start, 2) == [hub.history[0][2]]  # only what was meant for them
         assert len(hub.missed(start, 1)) == 2
         assert hub.missed("other-1", 1) is None and hub.missed(f"{hub.epoch}-99", 1) is None
+        for n in (3, 4, 5):  # urgent: queued at once; the slow phone's queue (3) is now full
+            hub.publish("step", {"n": n})
         while not fast.queue.empty():
             fast.queue.get_nowait()
-        hub.publish("step", {"n": 3})
-        hub.publish("step", {"n": 4})  # the slow phone's queue (3) is now full
         assert not slow.closed
-        hub.publish("step", {"n": 5})
+        hub.publish("step", {"n": 6})
         assert slow.closed and slow not in hub.subscribers and fast in hub.subscribers
         return hub
 
     hub = asyncio.run(scenario())
-    assert hub.history[0][2].startswith(f"id: {hub.epoch}-1\nevent: step\n".encode())
+    assert hub.history[0][2].startswith(f"id: {hub.epoch}-1\nevent: note\n".encode())
 
 
 def test_a_busy_port_falls_back_to_a_free_one(model, demo_run):

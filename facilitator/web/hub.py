@@ -1,10 +1,14 @@
 """The fan-out of live updates to phones over Server-Sent Events.
 
-Each message is serialised once into its SSE bytes and the same bytes are queued for every phone
-it concerns. Every phone has a bounded queue; a phone too slow to keep up (or gone from the
-Wi-Fi) is dropped, and when it comes back it replays what it missed from a short history by its
-``Last-Event-ID`` (or is told to reload its state when that is too old). Runs on the server's
-asyncio loop only; other threads hand messages in with ``call_soon_threadsafe``.
+Each message is serialised once into its SSE bytes, and messages are sent in small batches: what
+arrives within ``FLUSH_SECONDS`` is joined into one block, and the same block is queued for every
+phone it concerns (a step change goes out at once). A room posting dozens of notes a second then
+costs each phone a few writes a second, not one per note.
+
+Every phone has a bounded queue; a phone too slow to keep up (or gone from the Wi-Fi) is dropped,
+and when it comes back it replays what it missed from a short history by its ``Last-Event-ID``
+(or is told to reload its state when that is too old). Runs on the server's asyncio loop only;
+other threads hand messages in with ``call_soon_threadsafe``.
 """
 
 from __future__ import annotations
@@ -18,6 +22,10 @@ from dataclasses import dataclass, field
 QUEUE_SIZE = 512  # messages waiting for one phone before it counts as gone
 HISTORY = 4096  # messages kept for phones that reconnect
 STREAMS_PER_PARTICIPANT = 4  # older streams of the same phone are closed beyond this
+FLUSH_SECONDS = 0.25  # how long a message may wait to be batched with the next ones
+HEARTBEAT_SECONDS = 20  # a comment line to every phone, so dead connections show up
+PING = b": ping\n\n"
+URGENT = frozenset({"step", "ended", "reset"})  # sent at once, with whatever is waiting
 
 CLOSE = b""  # queued to end a stream
 
@@ -50,23 +58,55 @@ class Hub:
         self.seq = 0
         self.history: deque[tuple[int, int | None, bytes]] = deque(maxlen=HISTORY)
         self.subscribers: set[Subscriber] = set()
+        self._pending: list[tuple[int | None, bytes]] = []
+        self._flush_scheduled = False
 
     @property
     def last_id(self) -> str:
         return f"{self.epoch}-{self.seq}"
 
     def publish(self, kind: str, data: object, audience: int | None = None) -> None:
-        """Queue one message for every phone (``audience`` None) or one participant's phones."""
+        """Send one message to every phone (``audience`` None) or one participant's phones,
+        batched with the messages that follow it within ``FLUSH_SECONDS`` unless urgent."""
         self.seq += 1
         payload = encode(self.last_id, kind, data)
         self.history.append((self.seq, audience, payload))
+        self._pending.append((audience, payload))
+        if kind in URGENT:
+            self.flush()
+        elif not self._flush_scheduled:
+            self._flush_scheduled = True
+            asyncio.get_running_loop().call_later(FLUSH_SECONDS, self.flush)
+
+    def flush(self) -> None:
+        """Queue the waiting messages: one shared block for everyone, plus a block of its own
+        for a phone that also has messages meant for it alone (order kept)."""
+        pending, self._pending = self._pending, []
+        self._flush_scheduled = False
+        if not pending:
+            return
+        shared = b"".join(payload for audience, payload in pending if audience is None)
+        targeted = {audience for audience, _ in pending if audience is not None}
         for sub in list(self.subscribers):
-            if audience is not None and sub.participant_id != audience:
+            block = shared
+            if sub.participant_id in targeted:
+                block = b"".join(p for a, p in pending if a is None or a == sub.participant_id)
+            if not block:
                 continue
             try:
-                sub.queue.put_nowait(payload)
+                sub.queue.put_nowait(block)
             except asyncio.QueueFull:
                 self.drop(sub)
+
+    def heartbeat(self) -> None:
+        """Send a comment line to every phone now and every ``HEARTBEAT_SECONDS`` (one timer for
+        all phones, not one per phone)."""
+        for sub in list(self.subscribers):
+            try:
+                sub.queue.put_nowait(PING)
+            except asyncio.QueueFull:
+                self.drop(sub)
+        asyncio.get_running_loop().call_later(HEARTBEAT_SECONDS, self.heartbeat)
 
     def subscribe(self, participant_id: int) -> Subscriber:
         mine = [s for s in self.subscribers if s.participant_id == participant_id]

@@ -166,6 +166,7 @@ class WebServer:
         asyncio.set_event_loop(loop)
         self._loop = loop
         self._context.live.loop = loop
+        loop.call_soon(self._context.hub.heartbeat)
         self._unsubscribe = self.model.bus.subscribe(self._context.live.on_bus_event)
         try:
             loop.run_until_complete(self._server.serve(sockets=[sock]))
