@@ -417,3 +417,11 @@ def test_a_copy_that_finishes_after_moving_on_is_not_applied_elsewhere(
     qtbot.waitUntil(lambda: not media.copying, timeout=5000)
     steps = model.library.steps(workshop.id)
     assert [s.settings.get("image") for s in steps if s.kind == "info"] == [None, None]
+
+
+def test_typing_is_saved_when_the_editor_is_left(qtbot, editor, model, workshop):
+    select(editor, 1)
+    editor.fields.notes.setPlainText("Ask the quiet table first.")
+    assert editor.pending.busy
+    editor.hide()  # a run starts, or the window closes, within the half second
+    assert model.library.steps(workshop.id)[1].facilitator_notes == "Ask the quiet table first."

@@ -270,6 +270,11 @@ class WorkshopEditor(QWidget):
             self.show_problem(error.message)
             self.refresh_steps()
 
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Leaving the editor (a run starts, the window closes) saves what was being typed."""
+        self.pending.flush()
+        super().hideEvent(event)
+
     # -- what commands call back ---------------------------------------------------------------
     def after_step_command(self, step_id: int | None, reload: bool) -> None:
         self.refresh_steps(select=step_id)
