@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from . import events, kinds, orm
-from .db import Database
+from .db import Database, fetch
 from .errors import Conflict, Forbidden, InvalidInput, ModelError, NotFound
 from .events import Event, EventBus
 from .palette import normalise_color
@@ -227,9 +227,7 @@ class Board:
     def delete_group(self, group_id: int) -> GroupInfo:
         """Delete a group; its notes stay on the board, ungrouped."""
         with self.db.write() as s:
-            group = s.get(orm.Group, group_id)
-            if group is None:
-                raise NotFound("That group no longer exists.")
+            group = fetch(s, orm.Group, group_id, "That group no longer exists.")
             info = group_info(group)
             members = list(s.scalars(select(orm.Note).where(orm.Note.group_id == group_id)))
             for note in members:
@@ -311,9 +309,7 @@ class Board:
 
     def _change_group(self, group_id: int, apply) -> GroupInfo:
         with self.db.write() as s:
-            group = s.get(orm.Group, group_id)
-            if group is None:
-                raise NotFound("That group no longer exists.")
+            group = fetch(s, orm.Group, group_id, "That group no longer exists.")
             apply(group)
             s.flush()
             info = group_info(group)
@@ -322,10 +318,7 @@ class Board:
 
     @staticmethod
     def _get(s, note_id: int) -> orm.Note:
-        note = s.get(orm.Note, note_id)
-        if note is None:
-            raise NotFound("That note no longer exists.")
-        return note
+        return fetch(s, orm.Note, note_id, "That note no longer exists.")
 
     @staticmethod
     def _info(s, note: orm.Note) -> NoteInfo:

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from .errors import ModelError
+from .errors import ModelError, NotFound
 
 DB_FILENAME = "facilitator.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -58,6 +58,14 @@ def alembic_config(engine: Engine | None = None) -> Config:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema up to ``revision`` (the newest by default)."""
     command.upgrade(alembic_config(engine), revision)
+
+
+def fetch(session: Session, entity: type, ident, missing: str):
+    """The row of ``entity`` with primary key ``ident``; NotFound(``missing``) if there is none."""
+    row = session.get(entity, ident)
+    if row is None:
+        raise NotFound(missing)
+    return row
 
 
 class Database:

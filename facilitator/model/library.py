@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 
 from . import events, kinds, orm
-from .db import Database
+from .db import Database, fetch
 from .errors import InvalidInput, NotFound
 from .events import Event, EventBus
 from .records import (
@@ -277,9 +277,7 @@ class Library:
 
     def update_resource(self, resource_id: int, **fields) -> ResourceInfo:
         with self.db.write() as s:
-            res = s.get(orm.Resource, resource_id)
-            if res is None:
-                raise NotFound("That resource no longer exists.")
+            res = fetch(s, orm.Resource, resource_id, "That resource no longer exists.")
             for name in ("title", "url", "file", "text"):
                 if name in fields:
                     value = fields[name]
@@ -316,17 +314,11 @@ class Library:
 
     @staticmethod
     def _get(s, workshop_id: int) -> orm.Workshop:
-        ws = s.get(orm.Workshop, workshop_id)
-        if ws is None:
-            raise NotFound("That workshop no longer exists.")
-        return ws
+        return fetch(s, orm.Workshop, workshop_id, "That workshop no longer exists.")
 
     @staticmethod
     def _get_step(s, step_id: int) -> orm.Step:
-        step = s.get(orm.Step, step_id)
-        if step is None:
-            raise NotFound("That step no longer exists.")
-        return step
+        return fetch(s, orm.Step, step_id, "That step no longer exists.")
 
     @staticmethod
     def _touch(ws: orm.Workshop) -> None:

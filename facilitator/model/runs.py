@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from . import events, orm
-from .db import Database
+from .db import Database, fetch
 from .errors import Conflict, Forbidden, InvalidInput, NotFound
 from .events import Event, EventBus
 from .names import random_name
@@ -326,10 +326,7 @@ class Runs:
 
     @staticmethod
     def _get(s, run_id: int) -> orm.Run:
-        run = s.get(orm.Run, run_id)
-        if run is None:
-            raise NotFound(f"There is no run {run_id}.")
-        return run
+        return fetch(s, orm.Run, run_id, f"There is no run {run_id}.")
 
     def _live(self, s, run_id: int) -> orm.Run:
         run = self._get(s, run_id)
