@@ -11,7 +11,9 @@ and also in-process (what the app's Export dialog pays). Prints the median of se
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -70,10 +72,20 @@ def build_run(model, notes: int, people: int, rng: random.Random) -> tuple[int, 
     return ws.id, run.id
 
 
-def timed(fn) -> float:
-    start = time.perf_counter()
+def timed(fn) -> tuple[float, float]:
+    """Wall-clock seconds, and CPU seconds (this process and its children): the CPU figure
+    stays meaningful when other work shares the machine."""
+    start, cpu = time.perf_counter(), _cpu()
     fn()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _cpu() - cpu
+
+
+def _cpu() -> float:
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def cli(*args: str) -> None:
@@ -101,10 +113,12 @@ def main() -> int:
             "summary, in-process": lambda: write_summary(model, run_id, out / "s2.pdf"),
             "handout, in-process": lambda: write_handout(model, ws_id, out / "h2.pdf"),
         }
+        print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
         for name, fn in figures.items():
-            times = [timed(fn) for _ in range(args.rounds)]
-            print(f"{name}: median {statistics.median(times):.2f} s "
-                  f"(min {min(times):.2f}, max {max(times):.2f}, {args.rounds} rounds)")  # fmt: skip
+            walls, cpus = zip(*(timed(fn) for _ in range(args.rounds)), strict=True)
+            print(f"{name}: median {statistics.median(walls):.2f} s wall "
+                  f"(min {min(walls):.2f}, max {max(walls):.2f}), "
+                  f"{statistics.median(cpus):.2f} s CPU; {args.rounds} rounds")  # fmt: skip
         pages = subprocess.run(["pdfinfo", str(out / "s.pdf")], capture_output=True, text=True)
         for line in pages.stdout.splitlines():
             if line.startswith(("Pages:", "File size:")):

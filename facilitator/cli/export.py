@@ -1,12 +1,12 @@
 """``facilitator export RUN ...``: a run's handout, discussion summary, CSV and JSON; and
-``facilitator handout WORKSHOP F``: a workshop's handout before any run."""
+``facilitator handout WORKSHOP F``: a workshop's handout before any run. The export package
+(reportlab) is imported only when one of these runs, so other commands start faster."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
-from facilitator.export import write_csv, write_handout, write_json, write_summary
 from facilitator.model.demos import ensure_demos
 from facilitator.model.errors import NotFound
 
@@ -62,6 +62,8 @@ def _paper_name(text: str) -> str:
 
 
 def export_run(args) -> int:
+    from facilitator.export import write_csv, write_handout, write_json, write_summary
+
     model = model_from_args(args)
     try:
         run = model.runs.find(args.run)
@@ -88,6 +90,8 @@ def export_run(args) -> int:
 
 
 def export_handout(args) -> int:
+    from facilitator.export import write_handout
+
     model = model_from_args(args)
     try:
         try:
