@@ -4,7 +4,8 @@ really restores the model."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel
 
 from facilitator.model.demos import demo_workshop
@@ -241,8 +242,13 @@ def test_video_file_and_marks(qtbot, tmp_path, editor, model, workshop):
     assert video.video.copying and "Copying clip.mp4" in video.video.name.text()
     qtbot.waitUntil(lambda: editor.current_step().settings["video"] == "clip.mp4", timeout=5000)
     assert video.video.name.text() == "clip.mp4"
-    video.start.setValue(12)
-    video.end.setValue(95.5)
+    activate(qtbot, editor)
+    for box, typed in ((video.start, "0:12"), (video.end, "1:35.5")):
+        box.setFocus()
+        box.lineEdit().selectAll()
+        qtbot.keyClicks(box, typed)
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert video.end.text() == "1:35.5"
     step = editor.current_step()
     assert step.settings["video"] == "clip.mp4"
     assert step.media_path("video").read_bytes() == clip.read_bytes()
@@ -251,6 +257,24 @@ def test_video_file_and_marks(qtbot, tmp_path, editor, model, workshop):
     video.end.setValue(5)
     assert editor.current_step().settings["end"] == 95.5
     assert "end mark" in editor.status.text()
+    # the clip can be watched in the system player to find the marks
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        video.watch.click()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [u.toLocalFile() for u in catcher.urls] == [str(step.media_path("video"))]
+
+
+class UrlCatcher(QObject):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
 
 
 def test_a_missing_media_file_gives_a_sentence(qtbot, tmp_path, editor):
