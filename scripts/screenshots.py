@@ -132,7 +132,8 @@ def main(argv=None) -> int:
         widget.grab().save(str(path))
         written.append(path)
 
-    window = MainWindow(model, settings, serve=False)
+    # the real phone server on loopback, so the join slide and the console show a real QR code
+    window = MainWindow(model, settings, host="127.0.0.1", port=0)
     window.resize(1440, 900)
     window.show()
     ws = demo_workshop(model.library)

@@ -69,7 +69,8 @@ class ResumeBanner(QWidget):
 
 class MainWindow(QMainWindow):
     """The facilitator's window. ``serve`` False runs without the phone server (tests, or
-    a laptop where the facilitator types every note); ``screens`` is a ScreenModel."""
+    a laptop where the facilitator types every note); ``screens`` is a ScreenModel; ``host``
+    binds the phone server to one address (None: every interface, the best one advertised)."""
 
     def __init__(
         self,
@@ -79,11 +80,12 @@ class MainWindow(QMainWindow):
         serve=True,
         screens=None,
         port: int | None = None,
+        host: str | None = None,
     ):
         super().__init__()
         self.model = model
         self.settings = settings or Settings()
-        self.serve, self.screens, self.port = serve, screens, port
+        self.serve, self.screens, self.port, self.host = serve, screens, port, host
         self.bridge = EventBridge(model.bus, self)
         self.console: RunConsole | None = None
         self.server = None
@@ -147,7 +149,7 @@ class MainWindow(QMainWindow):
         except ImportError as error:
             return f"Phones cannot join: the phone server is not installed ({error})."
         port = self.port if self.port is not None else self.settings.preferred_port
-        server = WebServer(self.model, run_id, port=port)
+        server = WebServer(self.model, run_id, host=self.host, port=port)
         try:
             server.start()
         except ServerError as error:

@@ -8,10 +8,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -155,9 +157,16 @@ class RunConsole(QWidget):
         column.addWidget(self.step_notes)
         column.addWidget(self.problem)
         column.addLayout(self.controls_box, 5)
+        side = QScrollArea()  # a short laptop screen scrolls the panel instead of squeezing it
+        side.setWidget(self.side)
+        side.setWidgetResizable(True)
+        side.setFrameShape(QFrame.Shape.NoFrame)
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.side)
+        right.addWidget(side)
         right.addWidget(self.notes)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
         right.setMinimumWidth(300)
         split = QSplitter()
         split.addWidget(self.agenda)

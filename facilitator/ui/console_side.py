@@ -98,14 +98,13 @@ class SidePanel(QWidget):
         reset.clicked.connect(self.timer_reset_requested)
         self.people = plain("", "font-size: 18px; font-weight: bold")
         self.join = JoinPanel(px=34)
-        self.join.qr.setMinimumSize(150, 150)
-        self.join.qr.setMaximumSize(240, 240)
+        self.join.qr.setFixedSize(170, 170)  # fixed: a squeezed panel never overlaps its text
+        self.join.layout().setAlignment(self.join.qr, Qt.AlignmentFlag.AlignHCenter)
         show_join = QPushButton("Put the join slide up (J)")
         show_join.clicked.connect(self.join_slide_requested)
         self.network = plain("", "color: #5A6472")
         self.remote = QrCode()
-        self.remote.setMinimumSize(110, 110)
-        self.remote.setMaximumSize(130, 130)
+        self.remote.setFixedSize(96, 96)
         self.remote_label = plain(
             "Phone remote: scan to drive the run from your phone. Keep this code to yourself.",
             "color: #5A6472",
