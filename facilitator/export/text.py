@@ -40,7 +40,7 @@ def clean(text: object, *, single_line: bool = False) -> str:
     if single_line:
         text = " ".join(text.split())
     have = fonts.covered(fonts.REGULAR)
-    if not all(ord(ch) in have or ch == "\n" for ch in text):
+    if not have.issuperset(map(ord, text.replace("\n", ""))):
         text = "".join(_printable(ch, have) for ch in text)
         text = _MISSING_RUN.sub(MISSING, text)
     return text.strip()
@@ -100,31 +100,6 @@ def para(text: object, style, *, after: str = "", bullet: str | None = None) -> 
     if not is_rtl(safe):
         return Paragraph(_escape(safe, style.fontName) + after, style, bulletText=bullet)
     return BidiParagraph(safe, style, after, bullet)
-
-
-BYLINE = '<font size="8" color="#555555">{}</font>'
-_templates: dict[str, tuple] = {}
-
-
-def byline_para(text: object, byline: object, style, *, bullet: str | None = None) -> Flowable:
-    """User text followed by a small grey byline of user text (a note and its author), both
-    plain text. Most notes are one left-to-right line of printable text: their paragraph is
-    built from ready-made fragments, skipping reportlab's markup parser (the summary's
-    thousands of notes spend most of their time there otherwise)."""
-    safe, by = clean(text), visual(clean(byline, single_line=True))
-    if "\n" in safe or is_rtl(safe) or style.fontName != fonts.REGULAR:
-        return para(safe, style, after=" " + BYLINE.format(_escape(by, fonts.REGULAR)),
-                    bullet=bullet)  # fmt: skip
-    body, small = _frag_templates(style)
-    frags = [body.clone(text=safe + " "), small.clone(text=by)]
-    return Paragraph(safe, style, bulletText=bullet, frags=frags)
-
-
-def _frag_templates(style) -> tuple:
-    if style.name not in _templates:
-        sample = Paragraph("a " + BYLINE.format("b"), style)
-        _templates[style.name] = (sample.frags[0], sample.frags[-1])
-    return _templates[style.name]
 
 
 class BidiParagraph(Flowable):

@@ -13,8 +13,9 @@ from facilitator.model.records import GroupInfo, NoteInfo, StepInfo
 from ..board import board
 from ..document import RULE, table_style
 from ..fonts import BOLD
+from ..noteline import byline_para
 from ..parts import WritingLines, step_heading
-from ..text import byline_para, markup
+from ..text import markup
 
 KIND = "whiteboard"
 
