@@ -405,6 +405,19 @@ def test_every_field_label_is_a_buddy(editor):
                 assert label.buddy() is not None, label.text()
 
 
+def test_the_preview_is_the_projector_stage_and_says_what_phones_show(editor):
+    select(editor, 2)
+    editor.preview_timer.timeout.emit()
+    picture = editor.preview.picture.toImage()
+    assert picture.width() == 1280 and picture.height() == 720
+    colours = {picture.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 720, 40)}
+    assert len(colours) > 3  # a drawn board, not an empty frame
+    assert "2 dots each" in editor.phones.text()
+    editor.fields.kind_editor.reveal.setChecked(True)
+    editor.preview_timer.timeout.emit()
+    assert "once you reveal them" in editor.phones.text()
+
+
 def test_the_demo_opens_and_every_step_shows(qtbot, model):
     ws = demo_workshop(model.library)
     bridge = EventBridge(model.bus)

@@ -27,10 +27,10 @@ from .bridge import EventBridge
 from .editor_commands import AddStep, DeleteStep, Ids, MoveStep, step_fields
 from .editor_details import DetailsPanel
 from .editor_fields import StepFields
-from .editor_preview import StagePreview
+from .editor_preview import StagePreview, phone_summary
 from .editor_saving import PendingEdits
 from .editor_steps import StepsPanel
-from .widgets import UndoKeysToStack, plain_label
+from .widgets import UndoKeysToStack, heading, plain_label
 
 
 class WorkshopEditor(QWidget):
@@ -86,8 +86,13 @@ class WorkshopEditor(QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(plain_label("On the projector", right))
-        right_layout.addWidget(self.preview, 1)
+        right_layout.addWidget(heading("On the projector", right))
+        right_layout.addWidget(self.preview)
+        right_layout.addSpacing(12)
+        right_layout.addWidget(heading("On the phones", right))
+        self.phones = plain_label("", right)
+        right_layout.addWidget(self.phones)
+        right_layout.addStretch(1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.steps_panel, scroll, right):
             self.splitter.addWidget(widget)
@@ -201,9 +206,12 @@ class WorkshopEditor(QWidget):
         self.fields.load(step)
         self.guard_fields()
         self.preview.show_step(step)
+        self.phones.setText(phone_summary(step) if step else "")
 
     def _update_preview(self) -> None:
-        self.preview.show_step(self.current_step())
+        step = self.current_step()
+        self.preview.show_step(step)
+        self.phones.setText(phone_summary(step) if step else "")
 
     # -- editing -------------------------------------------------------------------------------
     def _step_edited(self, fields: dict, now: bool) -> None:

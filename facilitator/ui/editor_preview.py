@@ -1,54 +1,113 @@
-"""The editor's live preview: the projector's own Stage, kept at the projector's 16:9 shape."""
+"""The editor's live preview: the projector's own Stage, laid out at a projector's size off
+screen and shown scaled down, so the preview is exactly what the room will see."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from facilitator.model.records import StepInfo
 
 from .stage import Stage
-from .widgets import plain_label
 
 PREVIEW_JOIN_URL = "http://192.168.0.10:8765/"  # a sample address: the real one exists in a run
 PREVIEW_ROOM_CODE = "ABCD"
+STAGE_SIZE = QSize(1280, 720)
 RATIO = 16 / 9
 
 
+def phone_summary(step: StepInfo) -> str:
+    """What an attendee's phone shows during ``step``, in a sentence or two."""
+    settings = step.settings
+    if step.kind == "whiteboard":
+        parts = ["A box to add notes; each person sees their own notes"]
+        if settings.get("show_others", True):
+            parts.append(
+                "and everyone's once you reveal them"
+                if settings.get("reveal")
+                else "and everyone's"
+            )
+        text = " ".join(parts) + "."
+        if settings.get("votes"):
+            text += f" {settings['votes']} dots each to vote with."
+        return text
+    if step.kind == "feedback":
+        count = len(settings.get("questions") or ())
+        return f"A short form: {count} question" + ("" if count == 1 else "s") + "."
+    text = {
+        "info": "The title and text.",
+        "video": "The question, while the film plays on the projector.",
+        "reflect": "The question, and a private scratch note that stays on the phone.",
+        "position": "The picture: tap where you are, tap again to move.",
+    }.get(step.kind, "The title.")
+    if settings.get("show_join"):
+        text += " The address and room code above are examples; the real ones come with the run."
+    return text
+
+
 class StagePreview(QWidget):
-    """Shows a step exactly as the presenter window will (without live notes), fitted at
-    16:9 into whatever room the editor gives it."""
+    """Shows a step as the presenter window will (without live notes), fitted at 16:9."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.stage = Stage(self)
-        self.stage.setAccessibleName("Preview of the projector")
-        self.empty = plain_label("Choose a step to see it as the room will.", self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setAccessibleName("Preview of the projector")
+        self.stage = Stage()  # a window never put on screen; painted into the preview
+        self.stage.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.stage.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+        self.stage.resize(STAGE_SIZE)
+        self.destroyed.connect(self.stage.deleteLater)
         self.step: StepInfo | None = None
-        self.show_step(None)
+        self.picture = QPixmap()
+        self.message = "Choose a step to see it as the room will."
 
     def show_step(self, step: StepInfo | None) -> None:
         self.step = step
-        shown = step is not None
+        self.picture = QPixmap()
+        self.message = "Choose a step to see it as the room will."
         if step is not None:
             try:
                 self.stage.show_step(step, join_url=PREVIEW_JOIN_URL, room_code=PREVIEW_ROOM_CODE)
             except KeyError:
-                self.empty.setText("There is no preview for this kind of step.")
-                shown = False
-        self.stage.setVisible(shown)
-        self.empty.setVisible(not shown)
+                self.message = "There is no preview for this kind of step."
+            else:
+                self.picture = self._render()
+        self.setAccessibleDescription(step.title if step else self.message)
+        self.update()
+
+    def _render(self) -> QPixmap:
+        self.stage.show()
+        view = self.stage.view
+        if view is not None and view.isHidden():
+            view.show()  # now, not when the event loop would: the picture is taken at once
+        self.stage.layout().activate()
+        return self.stage.grab()
 
     def stage_rect(self) -> QRect:
         width = min(self.width(), round(self.height() * RATIO))
         return QRect(0, 0, width, round(width / RATIO))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self.stage.setGeometry(self.stage_rect())
-        self.empty.setGeometry(self.stage_rect())
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        area = self.stage_rect()
+        if self.picture.isNull():
+            painter.fillRect(area, self.palette().base())
+            painter.setPen(self.palette().placeholderText().color())
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(area.adjusted(12, 12, -12, -12), flags, self.message)
+        else:
+            painter.drawPixmap(area, self.picture)
+        painter.end()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return round(width / RATIO)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(480, 270)
