@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PIL import Image as PILImage
@@ -26,7 +27,11 @@ def step_heading(step: StepInfo, styles, *, number: int) -> list[Flowable]:
 
 
 def numbered_title(step: StepInfo, styles, number: int) -> Paragraph:
+    """The step's title after its number in the agenda, unless the title has a number of its
+    own ("1. Bottom up"): "2. 1. Bottom up" would only confuse."""
     title = markup(step.title, single_line=True, font=BOLD) or kinds.get(step.kind).label
+    if re.match(r"\d+[.)]\s", step.title.strip()):
+        return Paragraph(title, styles["h1"])
     return Paragraph(f"{number}.&nbsp;&nbsp;{title}", styles["h1"])
 
 

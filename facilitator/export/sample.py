@@ -118,6 +118,21 @@ def _fill_board(model, run_id, step, participants, rng: random.Random) -> None:
             notes.append(model.board.add_note(request).note)
     if plan[0][0] == "rita":
         _group_and_vote(model, run_id, step, notes, participants, rng)
+    elif plan[0][0] == "platforms":
+        _arrange_by_hand(model, step, notes)
+
+
+def _arrange_by_hand(model, step, notes) -> None:
+    """Drag each note to a place in its zone, as a facilitator does on the console (x, y are
+    the note's top left on the board, in 0..1)."""
+    columns = {z.id: i for i, z in enumerate(step.zones)}
+    seen: dict[int, int] = {}
+    for note in notes:
+        column = columns[note.zone_id]
+        k = seen[column] = seen.get(column, -1) + 1
+        x = column / len(columns) + 0.02 + (k % 3) * 0.15 + (0.03 if k // 3 % 2 else 0)
+        y = 0.12 + (k // 3) * 0.3
+        model.board.move_note(note.id, x, y)
 
 
 def _group_and_vote(model, run_id, step, notes, participants, rng: random.Random) -> None:

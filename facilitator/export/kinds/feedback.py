@@ -44,12 +44,11 @@ def summary(step: StepInfo, ctx) -> list[Flowable]:
     people = len(answers)
     who = "1 person" if people == 1 else f"{people} people"
     intro = Paragraph(f"{who} answered.", styles["small"])
-    out: list[Flowable] = [KeepTogether(heading + [intro])]
     if not answers:
-        return out
+        return [KeepTogether(heading + [intro])]
     ratings = [q for q in _questions(step) if q.get("type") == "rating"]
-    if ratings:
-        out += [Spacer(1, 4), _ratings_table(ratings, answers, ctx)]
+    first = [Spacer(1, 4), _ratings_table(ratings, answers, ctx)] if ratings else []
+    out: list[Flowable] = [KeepTogether(heading + [intro, *first])]
     for q in _questions(step):
         if q.get("type") == "rating":
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from facilitator.model.records import StepInfo
 
@@ -23,7 +23,7 @@ def handout(step: StepInfo, ctx) -> list[Flowable]:
             out.append(para(block, ctx.styles["body"]))
     if step.settings.get("image"):
         out += [Spacer(1, 4), picture(step.media_path("image"), ctx.width, 260, ctx.styles)]
-    return out
+    return [KeepTogether(out[:2]), *out[2:]]  # never a title alone at the foot of a page
 
 
 def summary(step: StepInfo, ctx) -> list[Flowable]:
