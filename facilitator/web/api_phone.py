@@ -4,7 +4,9 @@ event stream. Every call after joining is authenticated by the HttpOnly cookie s
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
@@ -25,6 +27,10 @@ COOKIE = "facilitator_token"
 NOT_JOINED = "You have not joined this workshop yet: scan the code or open the address again."
 
 
+MAX_ID = 2**53  # larger numbers cannot be ids (and SQLite could not even look them up)
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
 class Body(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -42,7 +48,7 @@ class NoteBody(Body):
     client_id: str = Field(..., min_length=1, max_length=64)
     text: str = Field(..., max_length=5000)
     color: str | None = Field(None, max_length=20)
-    zone_id: int | None = None
+    zone_id: int | None = Field(None, ge=1, le=MAX_ID)
 
 
 class NoteEditBody(Body):
@@ -165,7 +171,7 @@ def state(request: Request, pid: int = Depends(me)) -> dict:
 
 
 @router.post("/steps/{step_id}/notes", status_code=201)
-async def add_note(step_id: int, body: NoteBody, request: Request, pid: int = Depends(me)):
+async def add_note(step_id: Id, body: NoteBody, request: Request, pid: int = Depends(me)):
     """Add a note; the same ``client_id`` again answers 200 with the note already stored."""
     ctx = context(request)
     limit(ctx.note_limiter, pid, "add a note")
@@ -188,7 +194,7 @@ async def add_note(step_id: int, body: NoteBody, request: Request, pid: int = De
 
 
 @router.patch("/notes/{note_id}")
-def edit_note(note_id: int, body: NoteEditBody, request: Request, pid: int = Depends(me)) -> dict:
+def edit_note(note_id: Id, body: NoteEditBody, request: Request, pid: int = Depends(me)) -> dict:
     """Change the text of one of my notes (until the board is revealed)."""
     ctx = context(request)
     limit(ctx.action_limiter, pid, "edit")
@@ -198,7 +204,7 @@ def edit_note(note_id: int, body: NoteEditBody, request: Request, pid: int = Dep
 
 
 @router.post("/notes/{note_id}/votes")
-def vote(note_id: int, request: Request, pid: int = Depends(me)) -> dict:
+def vote(note_id: Id, request: Request, pid: int = Depends(me)) -> dict:
     ctx = context(request)
     limit(ctx.action_limiter, pid, "vote")
     _note_of_run(ctx, note_id)
@@ -207,7 +213,7 @@ def vote(note_id: int, request: Request, pid: int = Depends(me)) -> dict:
 
 
 @router.delete("/notes/{note_id}/votes")
-def unvote(note_id: int, request: Request, pid: int = Depends(me)) -> dict:
+def unvote(note_id: Id, request: Request, pid: int = Depends(me)) -> dict:
     ctx = context(request)
     limit(ctx.action_limiter, pid, "vote")
     _note_of_run(ctx, note_id)
@@ -216,7 +222,7 @@ def unvote(note_id: int, request: Request, pid: int = Depends(me)) -> dict:
 
 
 @router.put("/steps/{step_id}/placement")
-def place(step_id: int, body: PlacementBody, request: Request, pid: int = Depends(me)) -> dict:
+def place(step_id: Id, body: PlacementBody, request: Request, pid: int = Depends(me)) -> dict:
     ctx = context(request)
     limit(ctx.action_limiter, pid, "move your dot")
     placement = ctx.model.responses.place(ctx.run_id, step_id, pid, body.x, body.y)
@@ -224,7 +230,7 @@ def place(step_id: int, body: PlacementBody, request: Request, pid: int = Depend
 
 
 @router.put("/steps/{step_id}/feedback")
-def feedback(step_id: int, body: FeedbackBody, request: Request, pid: int = Depends(me)) -> dict:
+def feedback(step_id: Id, body: FeedbackBody, request: Request, pid: int = Depends(me)) -> dict:
     ctx = context(request)
     limit(ctx.action_limiter, pid, "send answers")
     info = ctx.model.responses.answer_feedback(ctx.run_id, step_id, pid, body.answers)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
-from .api_phone import context
+from .api_phone import Id, context
 from .app import ApiError, Context
 from .kinds.whiteboard import note_view
 from .live import run_view
@@ -89,12 +89,12 @@ def notes(ctx: Context = Depends(remote)) -> dict:
 
 
 @router.post("/notes/{note_id}/hide")
-def hide(note_id: int, ctx: Context = Depends(remote)) -> dict:
+def hide(note_id: Id, ctx: Context = Depends(remote)) -> dict:
     return {"note": note_view(_set_hidden(ctx, note_id, True))}
 
 
 @router.post("/notes/{note_id}/unhide")
-def unhide(note_id: int, ctx: Context = Depends(remote)) -> dict:
+def unhide(note_id: Id, ctx: Context = Depends(remote)) -> dict:
     return {"note": note_view(_set_hidden(ctx, note_id, False))}
 
 

@@ -15,6 +15,7 @@ from fastapi.responses import FileResponse, Response
 
 from facilitator.assets import asset_path
 
+from .api_phone import Id
 from .app import ApiError
 from .security import safe_path
 
@@ -73,7 +74,7 @@ def static(relative: str, request: Request) -> Response:
 
 
 @router.get("/media/{step_id}/{field}")
-def media(step_id: int, field: str, request: Request) -> Response:
+def media(step_id: Id, field: str, request: Request) -> Response:
     """A step's picture (never its video: that plays on the projector only)."""
     ctx = request.app.state.context
     step = ctx.live.steps.get(step_id)

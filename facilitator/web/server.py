@@ -112,6 +112,11 @@ class WebServer:
     def room_code(self) -> str:
         return self._run().room_code
 
+    @property
+    def context(self) -> Context | None:
+        """What the routes share (limits, hub); None before ``start``."""
+        return self._context
+
     def _run(self):
         return self._context.run if self._context else self.model.runs.run(self.run_id)
 
