@@ -91,8 +91,10 @@ def test_pages_are_not_blank(model, filled_run, tmp_path):
     assert len(pages) == len(PdfReader(path).pages) >= 3
     for page in pages:
         grey = Image.open(page).convert("L")
-        inked = sum(grey.histogram()[:200])
-        assert inked / (grey.width * grey.height) > 0.01, page.name
+        # the body, between the running header and the page number, carries ink
+        body = grey.crop((0, grey.height // 10, grey.width, grey.height * 9 // 10))
+        inked = sum(body.histogram()[:200])
+        assert inked > 100, page.name
 
 
 def test_fonts_are_embedded_and_paper_sizes_apply(model, filled_run, tmp_path):
