@@ -8,7 +8,7 @@
             answers: {}, lastEvent: "", online: false, color: "yellow", zone: null };
   var store = safeStorage();
   var outbox = load("outbox", []);
-  var sending = false, es = null, retryTimer = null, timerTick = null;
+  var sending = false, es = null, timers = {}, timerTick = null;
   var $ = function (id) { return document.getElementById(id); };
 
   // ---- small helpers ------------------------------------------------------------------------
@@ -75,7 +75,7 @@
     if (!key) { showJoin(""); return; }
     api("POST", "/api/join", { key: key }, function (status, data) {
       if (status === 200) { $("join").hidden = true; loadState(); }
-      else if (status === 0) { setNet("Waiting for connection\u2026", true); retryLater(function () { join(key); }); }
+      else if (status === 0) { setNet("Waiting for connection\u2026", true); retryLater("join", function () { join(key); }); }
       else showJoin(errorText(data, "Could not join."));
     });
   }
@@ -83,7 +83,7 @@
     $("join").hidden = false; $("join-error").textContent = message; $("who-text").textContent = "Not joined yet";
     setNet("", false);
   }
-  function retryLater(fn) { clearTimeout(retryTimer); retryTimer = setTimeout(fn, 3000); }
+  function retryLater(name, fn) { clearTimeout(timers[name]); timers[name] = setTimeout(fn, 3000); }
 
   function loadState(after) {
     api("GET", "/api/state", null, function (status, data) {
@@ -95,7 +95,7 @@
         if (outbox.length && outbox[0].run !== S.run.id) { outbox = []; save("outbox", outbox); }
         showMe(); render(); listen(); flush();
       } else if (status === 0) {
-        setNet("Waiting for connection\u2026", true); retryLater(function () { loadState(after); });
+        setNet("Waiting for connection\u2026", true); retryLater("state", function () { loadState(after); });
       }
       if (after) after(status);
     });
@@ -129,7 +129,7 @@
     es.onopen = function () { S.online = true; setNet("Connected", false); flush(); };
     es.onerror = function () {
       S.online = false; setNet("Waiting for connection\u2026", true);
-      if (es.readyState === 2) { es.close(); es = null; retryLater(function () { loadState(); }); }
+      if (es.readyState === 2) { es.close(); es = null; retryLater("state", function () { loadState(); }); }
     };
     on("step", function (d) {
       S.run = d.run; S.step = d.step; S.notes = []; S.myVotes = []; S.placement = null; S.answers = {};
@@ -182,7 +182,7 @@
       }
       if (status === 403) { join(load("key", null)); return; }
       if (status === 0 || status === 429 || status >= 500) {
-        item.state = "waiting"; renderNotes(); retryLater(flush); return;
+        item.state = "waiting"; renderNotes(); retryLater("flush", flush); return;
       }
       outbox.shift(); save("outbox", outbox); renderNotes();
       alertBox(errorText(data, "That note could not be added."));
