@@ -81,6 +81,18 @@ def test_delete_asks_first_then_deletes(qtbot, page, model):
     assert page.editor.workshop_id == page.selected_workshop_id() is not None
 
 
+def test_the_delete_key_on_the_list_asks_too(qtbot, page, model):
+    page.new_workshop()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    page.workshops.setFocus()
+    qtbot.keyClick(page.workshops, Qt.Key.Key_Delete)
+    box = page.findChild(QMessageBox)
+    assert box is not None and "New workshop" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert "New workshop" in listed(page)
+
+
 def test_export_then_import_a_workshop_file(qtbot, tmp_path, page, model):
     source_id = select_title(page, "Change Agents - session 1")
     target = tmp_path / "shared.workshop"

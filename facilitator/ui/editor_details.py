@@ -4,6 +4,7 @@ which go into the handout."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -101,6 +102,11 @@ class DetailsPanel(QWidget):
         )
         self.list.currentItemChanged.connect(lambda *_: self._resource_selected())
         self.add.clicked.connect(self.add_resource)
+        delete_key = QAction("Delete resource", self.list)
+        delete_key.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.triggered.connect(self.delete_resource)
+        self.list.addAction(delete_key)
         self.delete.clicked.connect(self.delete_resource)
 
     def guard_undo_keys(self, guard) -> None:

@@ -153,11 +153,15 @@ class LibraryPage(QWidget):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        start_key = QAction("Start run", self)
-        start_key.setShortcut(QKeySequence("F5"))
-        start_key.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        start_key.triggered.connect(self._start)
-        self.addAction(start_key)
+        self._key("F5", self._start, self)
+        self._key(QKeySequence.StandardKey.Delete, self.confirm_delete, self.workshops)
+
+    def _key(self, keys, slot, on: QWidget) -> None:
+        action = QAction(on)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        on.addAction(action)
 
     def _button(self, text, slot, grid: QGridLayout, row: int, col: int) -> QPushButton:
         button = QPushButton(text, self)
