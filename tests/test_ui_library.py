@@ -203,3 +203,19 @@ def test_settings_dialog_saves_on_ok_only(qtbot, settings):
     again = SettingsDialog(reread)
     qtbot.addWidget(again)
     assert again.paper.currentText() == "Letter" and again.name.text() == "Sam Okafor"
+
+
+def test_handout_and_settings_buttons_open_their_dialogs(qtbot, page, model):
+    from facilitator.ui.export_dialog import ExportDialog
+
+    workshop_id = select_title(page, "Facilitators' huddle")
+    page.handout.click()
+    dialog = page.findChild(ExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.workshop_id == workshop_id and dialog.run is None
+    assert dialog.summary.isHidden()
+    dialog.reject()
+    page.settings_button.click()
+    settings_dialog = page.findChild(SettingsDialog)
+    assert settings_dialog is not None and settings_dialog.isVisible()
+    settings_dialog.reject()

@@ -90,6 +90,8 @@ class LibraryPage(QWidget):
         self.workshops = QListWidget(left)
         self.workshops.setAccessibleName("Workshops")
         self.workshops.setSpacing(2)
+        self.workshops.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.workshops.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.workshops.currentItemChanged.connect(lambda *_: self._workshop_selected())
         column.addWidget(self.workshops, 3)
         self.start = QPushButton("\u25b6  &Start run", left)
@@ -183,6 +185,7 @@ class LibraryPage(QWidget):
         self.workshops.clear()
         for ws in self.library.workshops():
             item = QListWidgetItem(workshop_line(ws))
+            item.setToolTip(ws.title)
             item.setData(ID_ROLE, ws.id)
             self.workshops.addItem(item)
             if ws.id == keep:
