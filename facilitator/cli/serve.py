@@ -19,6 +19,7 @@ from facilitator.model.workshop_file import import_workshop
 from .common import UserError, model_from_args
 
 TICK_SECONDS = 1.0
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def register(subparsers, common) -> None:
@@ -52,10 +53,14 @@ def serve(args) -> int:
             server.start()
         except ServerError as error:
             raise UserError(str(error)) from None
+        stop = threading.Event()
+        previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in STOP_SIGNALS}
         try:
             _announce(server)
-            _wait(model, server, run.id)
+            _wait(model, server, run.id, stop)
         finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
             server.stop()
         print(f"\nStopped. Run {run.id} is saved: `facilitator export {run.id}` prints it.")
     finally:
@@ -97,24 +102,18 @@ def _print_qr(url: str) -> None:
     sys.stdout.flush()
 
 
-def _wait(model, server, run_id: int) -> None:
-    stop = threading.Event()
-    previous = {}
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        previous[sig] = signal.signal(sig, lambda *_: stop.set())
+def _wait(model, server, run_id: int, stop: threading.Event) -> None:
+    """Show the live count until Ctrl-C, SIGTERM or ``q``."""
     threading.Thread(
         target=_read_keys, args=(model, run_id, stop), name="facilitator-keys", daemon=True
     ).start()
-    try:
-        last = ""
-        while not stop.wait(TICK_SECONDS):
-            line = _count_line(model, server, run_id)
-            if line != last:
-                _show(line)
-                last = line
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+    last = ""
+    while not stop.is_set():
+        line = _count_line(model, server, run_id)
+        if line != last:
+            _show(line)
+            last = line
+        stop.wait(TICK_SECONDS)
 
 
 def _show(line: str) -> None:
