@@ -86,12 +86,25 @@ class LibraryPage(QWidget):
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
+        self._build_workshops(left, column)
+        column.addSpacing(8)
+        self._build_runs(left, column)
+        self.editor = WorkshopEditor(self.model, self.bridge, self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([270, 1080])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._key("F5", self._start, self)
+        self._key(QKeySequence.StandardKey.Delete, self.confirm_delete, self.workshops)
+
+    def _build_workshops(self, left: QWidget, column: QVBoxLayout) -> None:
         column.addWidget(heading("Workshops", left))
-        self.workshops = QListWidget(left)
-        self.workshops.setAccessibleName("Workshops")
-        self.workshops.setSpacing(2)
-        self.workshops.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.workshops.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.workshops = _list(left, "Workshops")
         self.workshops.currentItemChanged.connect(lambda *_: self._workshop_selected())
         column.addWidget(self.workshops, 3)
         self.start = QPushButton("\u25b6  &Start run", left)
@@ -110,33 +123,22 @@ class LibraryPage(QWidget):
         self.import_ = self._button("&Import", None, grid, 1, 0)
         self.export = self._button("E&xport", None, grid, 1, 1)
         self.handout = self._button("Hand&out\u2026", self.open_handout, grid, 1, 2)
-        self.import_.setMenu(
-            self._menu(
-                [
-                    ("A .workshop file\u2026", self._ask_import_file),
-                    ("A workshop folder\u2026", self._ask_import_folder),
-                ]
-            )
-        )
-        self.export.setMenu(
-            self._menu(
-                [
-                    ("As a .workshop file\u2026", self._ask_export_file),
-                    ("As a folder\u2026", self._ask_export_folder),
-                ]
-            )
-        )
+        self.import_.setMenu(self._menu([
+            ("A .workshop file\u2026", self._ask_import_file),
+            ("A workshop folder\u2026", self._ask_import_folder),
+        ]))  # fmt: skip
+        self.export.setMenu(self._menu([
+            ("As a .workshop file\u2026", self._ask_export_file),
+            ("As a folder\u2026", self._ask_export_folder),
+        ]))  # fmt: skip
         column.addLayout(grid)
         self.message = plain_label("", left)
         self.message.setAccessibleName("Library messages")
         column.addWidget(self.message)
-        column.addSpacing(8)
+
+    def _build_runs(self, left: QWidget, column: QVBoxLayout) -> None:
         column.addWidget(heading("Past runs", left))
-        self.runs = QListWidget(left)
-        self.runs.setAccessibleName("Past runs")
-        self.runs.setSpacing(2)
-        self.runs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.runs.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.runs = _list(left, "Past runs")
         self.runs.currentItemChanged.connect(lambda *_: self._run_selected())
         self.runs.itemActivated.connect(lambda _item: self._resume())
         column.addWidget(self.runs, 2)
@@ -145,18 +147,6 @@ class LibraryPage(QWidget):
         self.export_run = self._button("Export &results\u2026", self._export_run, grid, 0, 1)
         self.settings_button = self._button("Se&ttings\u2026", self.open_settings, grid, 1, 0)
         column.addLayout(grid)
-        self.editor = WorkshopEditor(self.model, self.bridge, self)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([270, 1080])
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        self._key("F5", self._start, self)
-        self._key(QKeySequence.StandardKey.Delete, self.confirm_delete, self.workshops)
 
     def _key(self, keys, slot, on: QWidget) -> None:
         action = QAction(on)
@@ -409,6 +399,16 @@ class LibraryPage(QWidget):
         dialog = SettingsDialog(self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+
+def _list(parent: QWidget, name: str) -> QListWidget:
+    """A list of two-line items, long lines elided (the full text is in the tooltip)."""
+    widget = QListWidget(parent)
+    widget.setAccessibleName(name)
+    widget.setSpacing(2)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+    return widget
 
 
 def _safe_name(title: str) -> str:
