@@ -6,6 +6,8 @@ onto the board's undo stack (see board_commands)."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
@@ -17,18 +19,30 @@ from .board_items import NOTE_H, NOTE_W, GroupItem, NoteItem, ZoneItem
 
 BOARD_W, BOARD_H = 1600.0, 900.0
 HEADER = 56.0  # room for a zone's label
-GAP = 16.0
+GAP = 24.0  # between notes: room for a group's frame
 UNSORTED = "Not sorted yet"
 
 
 class Column:
-    """A zone's area (or the whole board). Auto-placed notes fill its slots left to right."""
+    """A zone's area (or the whole board). Auto-placed notes fill its slots left to right.
+    ``adaptive`` (a board without zones): rows hold few notes while there are few, so the
+    projector, fitted to the notes, shows them large."""
 
-    def __init__(self, zone_id: int | None, rect: QRectF):
+    def __init__(self, zone_id: int | None, rect: QRectF, adaptive: bool = False):
         self.zone_id = zone_id
         self.rect = rect
-        self.per_row = max(1, int((rect.width() - GAP) // (NOTE_W + GAP)))
+        self.adaptive = adaptive
+        self.most = max(1, int((rect.width() - GAP) // (NOTE_W + GAP)))
+        self.per_row = self.fitting_per_row(0)
         self.hint = 0  # every slot before this one is known to be taken
+
+    def fitting_per_row(self, count: int) -> int:
+        """Notes per row for ``count`` notes: a block about the projector's shape (16:9), at
+        least three across; as many as fit when not adaptive."""
+        if not self.adaptive:
+            return self.most
+        wanted = math.ceil(math.sqrt(count * (16 / 9) * (NOTE_H + GAP) / (NOTE_W + GAP)))
+        return max(min(3, self.most), min(self.most, wanted))
 
     def slot(self, k: int) -> QPointF:
         row, col = divmod(k, self.per_row)
@@ -54,7 +68,9 @@ class BoardScene(QGraphicsScene):
         self.locked = False
         self.undo = QUndoStack(self)
         self.editable = False
-        self._dirty_groups: set[int] = set()
+        self.projector_viewports: set = set()  # where notes paint as the room sees them
+        self._hidden_auto: set[int] = set()  # hidden notes the board lays out (kept last)
+        self._bounds: QRectF | None = None  # what the room sees, cached (see shown_bounds)
         self._loading = False
         self.setBackgroundBrush(QColor("#FFFFFF"))
         self.columns = self._make_columns()
@@ -75,7 +91,7 @@ class BoardScene(QGraphicsScene):
         columns = []
         for i, (zone_id, label) in enumerate(labels):
             rect = QRectF(i * width, 0, width, BOARD_H)
-            columns.append(Column(zone_id, rect))
+            columns.append(Column(zone_id, rect, adaptive=len(labels) == 1))
             if label:
                 item = ZoneItem(label, rect, tinted=i % 2 == 0)
                 self.addItem(item)
@@ -93,6 +109,8 @@ class BoardScene(QGraphicsScene):
         for note in self.model.board.notes(self.run.id, self.step.id):
             self._put_note(note)
         self._loading = False
+        for column in self.columns:
+            self.reflow(column)
         self._refresh_groups(set(self.groups))
 
     # -- events ----------------------------------------------------------------------------------
@@ -102,6 +120,8 @@ class BoardScene(QGraphicsScene):
         payload = event.payload
         if getattr(payload, "step_id", None) != self.step.id:
             return
+        if event.type != events.NOTE_ADDED:
+            self._bounds = None
         if event.type in (events.NOTE_ADDED, events.NOTE_CHANGED):
             self._put_note(payload)
         elif event.type == events.NOTE_DELETED:
@@ -120,7 +140,7 @@ class BoardScene(QGraphicsScene):
 
     def _put_note(self, note: NoteInfo) -> None:
         item = self.notes.get(note.id)
-        old_group = item.note.group_id if item else None
+        before = item.note if item else None
         if item is None:
             item = NoteItem(note, self)
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, self.editable)
@@ -129,22 +149,95 @@ class BoardScene(QGraphicsScene):
             self.addItem(item)
         else:
             item.set_note(note)
+            self._bounds = None
         if note.x is not None and note.y is not None:
             item.auto = False
+            self._hidden_auto.discard(note.id)
             target = QPointF(note.x * BOARD_W, note.y * BOARD_H)
             if item.pos() != target and not self._dragging(item):
                 item.setPos(target)
-        elif item.auto and item.pos() == QPointF(0, 0):
-            item.setPos(self._free_place(item))
-        self._mark_groups(old_group, note.group_id)
+        elif item.auto:
+            self._lay_out(item, before)
+        self._mark_groups(before.group_id if before else None, note.group_id)
+
+    def _lay_out(self, item: NoteItem, before: NoteInfo | None) -> None:
+        """Place a note the board lays out: a new one in the first free slot of its column (or
+        the column laid out again while hidden notes sit at its end); a note hidden or shown
+        again, grouped, or moved to another zone lays its columns out again."""
+        note = item.note
+        if note.hidden:
+            self._hidden_auto.add(note.id)
+        else:
+            self._hidden_auto.discard(note.id)
+        column = self.column_of(item)
+        if before is None:
+            if self._loading:
+                return  # laid out once everything is loaded
+            if not self._hides_in(column) and not self._rows_change(column):
+                bounds = self._bounds
+                item.setPos(self._free_place(item))
+                if bounds is not None and not note.hidden:
+                    self._bounds = bounds.united(item.sceneBoundingRect())
+            else:
+                self.reflow(column)
+        elif (before.hidden, before.zone_id, before.group_id) != (
+            note.hidden,
+            note.zone_id,
+            note.group_id,
+        ):
+            self.reflow(column)
+            if before.zone_id != note.zone_id:
+                self.reflow(self._column_of_zone(before.zone_id))
+
+    def _rows_change(self, column: Column) -> bool:
+        """True when one more note changes how many notes a row of ``column`` holds."""
+        if not column.adaptive:
+            return False
+        count = sum(1 for i in self.notes.values() if i.auto and self.column_of(i) is column)
+        return column.fitting_per_row(count) != column.per_row
+
+    def _hides_in(self, column: Column) -> bool:
+        return any(self.column_of(self.notes[i]) is column for i in self._hidden_auto)
+
+    def reflow(self, column: Column) -> None:
+        """Lay the column's auto-placed notes out again: the shown ones first (each group's
+        notes together, then the rest, in order of arrival), the hidden ones after them, so a
+        hidden note leaves no hole on the projector. Notes the facilitator placed stay put."""
+        autos, placed = [], []
+        for item in self.notes.values():
+            if item.auto and self.column_of(item) is column:
+                autos.append(item)
+            elif not item.auto:
+                placed.append(item.sceneBoundingRect())
+        autos.sort(
+            key=lambda i: (i.note.hidden, i.note.group_id is None, i.note.group_id or 0, i.note.id)
+        )
+        column.per_row = column.fitting_per_row(len(autos))
+        k = 0
+        for item in autos:
+            while True:
+                place = column.slot(k)
+                rect = QRectF(place.x(), place.y(), NOTE_W, NOTE_H)
+                k += 1
+                if not any(rect.intersects(other) for other in placed):
+                    break
+            if item.pos() != place:
+                item.setPos(place)
+            self._grow(rect)
+        column.hint = k
+        self._bounds = None
 
     def _drop_note(self, note_id: int) -> None:
         item = self.notes.pop(note_id, None)
         if item is not None:
             self.removeItem(item)
+            self._hidden_auto.discard(note_id)
             self._mark_groups(item.note.group_id)
-            for column in self.columns:
-                column.hint = 0
+            if item.auto:
+                self.reflow(self.column_of(item))  # close the gap it leaves
+            else:
+                for column in self.columns:
+                    column.hint = 0  # the place it held may be free again
 
     def _put_group(self, group: GroupInfo) -> None:
         item = self.groups.get(group.id)
@@ -157,8 +250,11 @@ class BoardScene(QGraphicsScene):
 
     # -- layout ----------------------------------------------------------------------------------
     def column_of(self, item: NoteItem) -> Column:
+        return self._column_of_zone(item.note.zone_id)
+
+    def _column_of_zone(self, zone_id: int | None) -> Column:
         for column in self.columns:
-            if column.zone_id == item.note.zone_id:
+            if column.zone_id == zone_id:
                 return column
         return self.columns[-1]
 
@@ -196,8 +292,24 @@ class BoardScene(QGraphicsScene):
                 item.rect.setHeight(height)
 
     def note_moved(self, item: NoteItem) -> None:
+        self._bounds = None
         self._mark_groups(item.note.group_id)
         self._grow(item.sceneBoundingRect())
+
+    def shown_bounds(self) -> QRectF:
+        """Where the notes the room sees are (hidden ones left out), with their groups' frames;
+        a null rect when the room sees no note."""
+        if self._bounds is None:
+            rect, groups = QRectF(), set()
+            for item in self.notes.values():
+                if not item.note.hidden:
+                    rect = rect.united(item.sceneBoundingRect())
+                    groups.add(item.note.group_id)
+            for group_id in groups:
+                if group_id in self.groups and not self.groups[group_id].frame.isNull():
+                    rect = rect.united(self.groups[group_id].frame)
+            self._bounds = rect
+        return QRectF(self._bounds)
 
     def _dragging(self, item: NoteItem) -> bool:
         grabber = self.mouseGrabberItem()
@@ -219,6 +331,7 @@ class BoardScene(QGraphicsScene):
         for gid, rect in members.items():
             if gid in self.groups:
                 self.groups[gid].set_frame(rect)
+        self._bounds = None
 
     # -- for views and controls ------------------------------------------------------------------
     def set_editable(self, editable: bool) -> None:

@@ -1,50 +1,81 @@
-"""The items on a whiteboard scene: a note (post-it), a group's frame and a zone's column. Each
-paints plain text with QPainter.drawText, which never reads markup.
+"""The items on a whiteboard scene: a note (post-it), a group's frame and a zone's column. Text is
+drawn as plain text (QStaticText set to PlainText, QPainter.drawText), never read as markup.
 
-One scene has two views: the console's (editable) and the projector's (read-only). Items ask the
-view they are painted in whether it is the projector's, where hidden notes are left out and a
-board not yet revealed shows the notes face down."""
+One scene has two views: the console's (editable) and the projector's (read-only). Items check
+whether they are painted into the projector's viewport (``board.projector_viewports``), where
+hidden notes are left out and a board not yet revealed shows the notes face down."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsView
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QStaticText, QTextOption
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from facilitator.model.palette import NOTE_COLORS, normalise_color
 from facilitator.model.records import NoteInfo
 
 NOTE_W, NOTE_H = 210.0, 150.0
+TEXT_BOX = QRectF(9, 6, NOTE_W - 18, NOTE_H - 26)  # 4 lines at 26 px; its author sits below
+NOTE_PX = (26, 22, 19, 16, 13)  # the board's one note size first; smaller only when text is long
+READABLE = 0.3  # below this level of detail a note's text is a few pixels high: colour only
 INK = QColor("#1B2A41")
-ZWSP = "\u200b"
+MUTED = QColor("#4A5260")
+SELECTED = QPen(QColor("#0B6E69"), 4)
+SHADOW = QBrush(QColor(0, 0, 0, 40))
+VOTE = QBrush(QColor("#0072B2"))
+LOOKS = {
+    name: (QBrush(QColor(fill)), QPen(QColor(edge), 1.5))
+    for name, (fill, edge) in NOTE_COLORS.items()
+}
 
 
-def breakable(text: str, longest: int = 12) -> str:
-    """The text with invisible break points inside very long words, so they wrap on the note
-    instead of running off it (drawn text stays plain: nothing is interpreted)."""
-    words = []
-    for word in text.split(" "):
-        if len(word) > longest:
-            word = ZWSP.join(word[i : i + longest] for i in range(0, len(word), longest))
-        words.append(word)
-    return " ".join(words)
-
-
-def on_projector(widget) -> bool:
-    """True when painting into the projector's view of the board."""
-    view = widget.parent() if widget is not None else None
-    return isinstance(view, QGraphicsView) and bool(view.property("projector"))
-
-
-def note_font(text: str) -> QFont:
+def _font(px: int, bold: bool = False) -> QFont:
     font = QFont()
-    n = len(text)
-    font.setPixelSize(26 if n <= 30 else 21 if n <= 80 else 16 if n <= 180 else 12)
+    font.setPixelSize(px)
+    font.setBold(bold)
     return font
 
 
+FONTS = {px: _font(px) for px in NOTE_PX}
+SMALL = _font(13)
+
+
+def static_text(text: str, font: QFont, width: float) -> QStaticText:
+    """Plain text (never markup) laid out once, wrapped at word boundaries or, for a word too
+    long for the line, anywhere."""
+    static = QStaticText(text.replace("\n", "\u2028"))  # a line break plain text keeps
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    static.setTextOption(option)
+    static.setTextWidth(width)
+    static.prepare(font=font)
+    return static
+
+
+def note_face(text: str) -> tuple[QStaticText, int]:
+    """The note's text at the board's note size, or at the largest smaller size at which it
+    fits; text too long even for the smallest size is cut with an ellipsis (the console's list
+    of notes shows it whole)."""
+    width, height = TEXT_BOX.width(), TEXT_BOX.height()
+    for px in NOTE_PX:
+        static = static_text(text, FONTS[px], width)
+        if static.size().height() <= height:
+            return static, px
+    px = NOTE_PX[-1]
+    shortest, longest = 0, len(text)
+    while shortest < longest:  # the longest beginning that fits with its ellipsis
+        middle = (shortest + longest + 1) // 2
+        if static_text(text[:middle] + "…", FONTS[px], width).size().height() <= height:
+            shortest = middle
+        else:
+            longest = middle - 1
+    return static_text(text[:shortest].rstrip() + "…", FONTS[px], width), px
+
+
 class NoteItem(QGraphicsObject):
-    """One post-it. ``auto`` is True while the board lays it out (it has no stored place)."""
+    """One post-it. ``auto`` is True while the board lays it out (it has no stored place). Its
+    text is laid out once, when first drawn large enough to read."""
 
     def __init__(self, note: NoteInfo, board):
         super().__init__()
@@ -52,63 +83,72 @@ class NoteItem(QGraphicsObject):
         self.note = note
         self.auto = note.x is None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsScenePositionChanges)
-        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         self.setAcceptHoverEvents(False)
-        self.setToolTip("")  # the text is on the note itself
-        self.font = note_font(note.text)
-        self.shown_text = breakable(note.text)
-        self.small = QFont()
-        self.small.setPixelSize(13)
+        self._face: tuple[QStaticText, int] | None = None
+        self._author: QStaticText | None = None
 
     def set_note(self, note: NoteInfo) -> None:
         if note.text != self.note.text:
-            self.font = note_font(note.text)
-            self.shown_text = breakable(note.text)
+            self._face = None
+        if note.author != self.note.author:
+            self._author = None
         self.note = note
         self.update()
+
+    @property
+    def face(self) -> tuple[QStaticText, int]:
+        """The laid-out text and its pixel size."""
+        if self._face is None:
+            self._face = note_face(self.note.text)
+        return self._face
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return QRectF(-3, -3, NOTE_W + 7, NOTE_H + 7)
 
     def paint(self, p: QPainter, option, widget=None) -> None:
-        projector = on_projector(widget)
-        note = self.note
+        board, note = self.board, self.note
+        projector = widget in board.projector_viewports
         if projector and note.hidden:
             return
-        faded = self.board.top_ids is not None and note.id not in self.board.top_ids
-        p.setOpacity(0.35 if (note.hidden or faded) else 1.0)
-        fill, edge = NOTE_COLORS[normalise_color(note.color)]
-        rect = QRectF(0, 0, NOTE_W, NOTE_H)
+        faded = note.hidden or (board.top_ids is not None and note.id not in board.top_ids)
+        if faded:
+            p.setOpacity(0.35)
+        fill, edge = LOOKS.get(note.color) or LOOKS[normalise_color(note.color)]
+        readable = option.levelOfDetailFromTransform(p.worldTransform()) >= READABLE
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(0, 0, 0, 40))
-        p.drawRect(rect.translated(3, 3))  # a shadow, so notes read as paper
-        selected = self.isSelected() and not projector
-        p.setPen(QPen(QColor("#0B6E69") if selected else QColor(edge), 4 if selected else 1.5))
-        p.setBrush(QColor(fill))
-        p.drawRect(rect)
-        if projector and not self.board.revealed:
-            return  # face down until the facilitator reveals the board
-        if option.levelOfDetailFromTransform(p.worldTransform()) < 0.3:
-            return  # too small to read (a huge board): colour only, fast
+        if readable:
+            p.setBrush(SHADOW)
+            p.drawRect(QRectF(3, 3, NOTE_W, NOTE_H))  # a shadow, so notes read as paper
+        p.setPen(SELECTED if self.isSelected() and not projector else edge)
+        p.setBrush(fill)
+        p.drawRect(QRectF(0, 0, NOTE_W, NOTE_H))
+        if not readable or (projector and not board.revealed):
+            return  # too small to read (a huge board), or face down until revealed
+        self._paint_text(p)
+
+    def _paint_text(self, p: QPainter) -> None:
+        static, px = self.face
         p.setPen(INK)
-        p.setFont(self.font)
-        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        p.drawText(rect.adjusted(9, 7, -9, -22), flags, self.shown_text)
-        p.setFont(self.small)
-        p.setPen(QColor("#4A5260"))
-        p.drawText(rect.adjusted(9, 0, -60, -4), Qt.AlignmentFlag.AlignBottom, note.author)
-        if note.hidden:
+        p.setFont(FONTS[px])
+        p.drawStaticText(TEXT_BOX.topLeft(), static)
+        if self._author is None:
+            self._author = static_text(self.note.author, SMALL, NOTE_W - 70)
+        p.setFont(SMALL)
+        p.setPen(MUTED)
+        p.drawStaticText(QPointF(9, NOTE_H - 20), self._author)
+        rect = QRectF(0, 0, NOTE_W, NOTE_H)
+        if self.note.hidden:
             p.drawText(
                 rect.adjusted(0, 0, -8, -4),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                 "hidden",
             )
-        elif note.votes:
+        elif self.note.votes:
             self._paint_votes(p, rect)
 
     def _paint_votes(self, p: QPainter, rect: QRectF) -> None:
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#0072B2"))
+        p.setBrush(VOTE)
         shown = min(self.note.votes, 5)
         for i in range(shown):
             p.drawEllipse(QRectF(rect.right() - 16 - i * 13, rect.bottom() - 16, 10, 10))
@@ -156,7 +196,7 @@ class GroupItem(QGraphicsItem):
         p.setFont(self.font)
         p.setPen(QColor("#0B6E69"))
         name = self.group.name or "Unnamed group (double-click to name)"
-        if on_projector(widget) and not self.group.name:
+        if widget in self.board.projector_viewports and not self.group.name:
             name = ""
         p.drawText(self.frame.adjusted(14, 6, -14, 0), Qt.AlignmentFlag.AlignTop, name)
 

@@ -7,9 +7,27 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
-from .board import BoardScene
+from .board import BOARD_W, HEADER, BoardScene
 from .board_commands import MoveNotes
 from .board_items import NoteItem
+
+MIN_SHOWN_W = 760.0  # the projector zooms in at most this far: about three notes across
+MARGIN = 28.0  # board shown around the notes on the projector
+
+
+def projector_rect(scene: BoardScene, aspect: float) -> QRectF:
+    """What the projector shows of ``scene`` at ``aspect`` (width over height): the notes the
+    room sees with a margin, zoomed in no further than ``MIN_SHOWN_W`` and never cutting a note
+    off, starting at the top. A board with zones keeps every zone's column and label in view;
+    a board the room sees no note on is shown whole."""
+    content = scene.shown_bounds()
+    if content.isNull():
+        return scene.sceneRect()
+    if len(scene.columns) > 1:
+        content = content.united(QRectF(0, 0, BOARD_W, HEADER))
+    content = content.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+    width = max(content.width(), MIN_SHOWN_W, content.height() * aspect)
+    return QRectF(content.center().x() - width / 2, content.top(), width, width / aspect)
 
 
 class BoardView(QGraphicsView):
@@ -29,6 +47,9 @@ class BoardView(QGraphicsView):
             self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            viewport = self.viewport()
+            scene.projector_viewports.add(viewport)
+            self.destroyed.connect(lambda *_: scene.projector_viewports.discard(viewport))
             scene.sceneRectChanged.connect(lambda *_: self.fit())
             scene.board_changed.connect(self.fit)
         else:
@@ -36,17 +57,16 @@ class BoardView(QGraphicsView):
             scene.set_editable(True)
 
     def fit(self) -> None:
-        """Show the whole board; a board without zones zooms onto its notes while they are few,
-        so a handful of notes is large enough to read from the back of the room."""
-        scene: BoardScene = self.scene()
-        rect = scene.sceneRect()
-        if len(scene.columns) == 1 and scene.notes:
-            content = scene.itemsBoundingRect().adjusted(-30, -30, 30, 30)
-            w = max(content.width(), 900.0, content.height() * 16 / 9)
-            h = w * 9 / 16
-            rect = QRectF(content.center().x() - w / 2, content.top(), w, max(h, content.height()))
-        if rect != self._fitted or self.viewport().size() != self._fitted_size:
-            self._fitted, self._fitted_size = rect, self.viewport().size()
+        """Fit the projector's view to the notes the room sees (see ``projector_rect``), so a
+        handful of notes is large enough to read from the back of the room."""
+        size = self.viewport().size()
+        if size.isEmpty():
+            return
+        rect = projector_rect(self.scene(), size.width() / size.height())
+        if rect != self._fitted or size != self._fitted_size:
+            self._fitted, self._fitted_size = rect, size
+            # the view may only scroll within its scene rect: let it reach the margins
+            self.setSceneRect(rect.united(self.scene().sceneRect()))
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
 
     def resizeEvent(self, event) -> None:  # noqa: N802

@@ -1,0 +1,122 @@
+"""The projector's view of a board is readable from the back of the room: it fits the notes the
+room sees (zooming in while they are few, never cutting one off), hidden notes leave no hole,
+and every note on a board shares one text size unless its text is too long to fit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from ui_run_helpers import go_to_kind, start_demo
+
+from facilitator.model.board import NoteRequest
+from facilitator.ui.board_items import NOTE_PX, TEXT_BOX, note_face
+
+
+def _board(qtbot, model, tmp_path, nth=0):
+    window, console = start_demo(qtbot, model, tmp_path)
+    step = go_to_kind(qtbot, console, "whiteboard", nth)
+    scene = console.live.boards.get(console.run, step)
+    projector = console.presenter.stage.view.view
+    console.presenter.resize(1920, 1080)
+    qtbot.waitUntil(lambda: projector.viewport().width() > 1000, timeout=3000)
+    return console, step, scene, projector
+
+
+def _add(qtbot, model, console, step, scene, texts):
+    results = model.board.add_notes([NoteRequest(console.run.id, step.id, t) for t in texts])
+    notes = [r.note for r in results]
+    qtbot.waitUntil(lambda: all(n.id in scene.notes for n in notes), timeout=3000)
+    return notes
+
+
+def _scale(view) -> float:
+    return view.transform().m11()
+
+
+def _all_in_view(view, scene) -> bool:
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    return all(
+        shown.contains(item.sceneBoundingRect())
+        for item in scene.notes.values()
+        if not item.note.hidden
+    )
+
+
+def test_the_projector_zooms_in_while_there_are_few_notes(qtbot, model, tmp_path):
+    # GIVEN an empty board on a 1080p projector: the whole board shows
+    console, step, scene, projector = _board(qtbot, model, tmp_path)
+    empty = _scale(projector)
+    # WHEN the first notes arrive
+    _add(qtbot, model, console, step, scene, ["one", "two"])
+    few = _scale(projector)
+    # THEN they are shown much larger, but never beyond the zoom limit (about three notes across)
+    assert few > 1.8 * empty
+    assert projector.mapToScene(projector.viewport().rect()).boundingRect().width() >= 750
+    assert _all_in_view(projector, scene)
+    # AND as the board fills up it zooms out again, every note still in view
+    _add(qtbot, model, console, step, scene, [f"idea {i}" for i in range(40)])
+    many = _scale(projector)
+    assert many < few
+    assert _all_in_view(projector, scene)
+
+
+def test_a_hidden_note_leaves_no_hole_on_the_projector(qtbot, model, tmp_path):
+    console, step, scene, projector = _board(qtbot, model, tmp_path)
+    notes = _add(qtbot, model, console, step, scene, ["first", "second", "third"])
+    first_place = scene.notes[notes[0].id].pos()
+    # WHEN the facilitator hides the first note
+    model.board.set_hidden(notes[0].id, True)
+    qtbot.waitUntil(lambda: scene.notes[notes[0].id].note.hidden, timeout=3000)
+    # THEN the shown notes close up into its place and the hidden one goes last
+    assert scene.notes[notes[1].id].pos() == first_place
+    hidden_at = scene.notes[notes[0].id].pos()
+    shown = [scene.notes[n.id].pos() for n in notes[1:]]
+    assert all((p.y(), p.x()) < (hidden_at.y(), hidden_at.x()) for p in shown)
+    # and the projector is fitted to the shown notes only
+    bounds = scene.shown_bounds()
+    assert not bounds.intersects(
+        scene.notes[notes[0].id].sceneBoundingRect().adjusted(4, 4, -8, -8)
+    )
+    # WHEN it is shown again it takes its place back
+    model.board.set_hidden(notes[0].id, False)
+    qtbot.waitUntil(lambda: not scene.notes[notes[0].id].note.hidden, timeout=3000)
+    assert scene.notes[notes[0].id].pos() == first_place
+
+
+def test_grouped_notes_the_board_lays_out_sit_together(qtbot, model, tmp_path):
+    console, step, scene, projector = _board(qtbot, model, tmp_path)
+    notes = _add(qtbot, model, console, step, scene, [f"n{i}" for i in range(8)])
+    model.board.create_group(console.run.id, step.id, "Pair", [notes[0].id, notes[7].id])
+    qtbot.waitUntil(lambda: scene.notes[notes[7].id].note.group_id is not None, timeout=3000)
+    a, b = (scene.notes[notes[i].id].sceneBoundingRect() for i in (0, 7))
+    frame = next(iter(scene.groups.values())).frame
+    # the pair is side by side, and its frame holds no other note
+    assert abs(a.top() - b.top()) < 1 and abs(a.right() - b.left()) < 40
+    for note in notes[1:7]:
+        assert not frame.intersects(scene.notes[note.id].sceneBoundingRect().adjusted(3, 3, -4, -4))
+
+
+def test_one_text_size_per_board_unless_a_text_is_too_long():
+    sizes = {note_face(t)[1] for t in ["Yes", "Short and clear", "She made it personal: her own"]}
+    assert sizes == {NOTE_PX[0]}
+    long_static, long_px = note_face("a considered thought " * 6)
+    assert long_px < NOTE_PX[0]
+    assert long_static.size().height() <= TEXT_BOX.height()
+
+
+def test_very_long_words_wrap_and_overlong_text_is_cut_not_clipped():
+    word = "W" * 60
+    static, px = note_face(word)
+    assert static.size().width() <= TEXT_BOX.width() + 0.5
+    assert static.size().height() > 1.5 * px  # broken over several lines
+    assert static.text().replace("\u2028", "") == word
+    huge, _ = note_face("x" * 500)
+    assert huge.text().endswith("…")
+    assert huge.size().height() <= TEXT_BOX.height()
+    lines, _ = note_face("one\ntwo")
+    assert lines.size().height() > 1.5 * note_face("one two")[0].size().height()
+
+
+def test_markup_is_drawn_literally_on_notes():
+    static, _ = note_face("<b>x</b>")
+    assert static.text() == "<b>x</b>"
+    assert static.textFormat() == Qt.TextFormat.PlainText
