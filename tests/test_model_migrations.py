@@ -7,7 +7,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from facilitator.model.db import DB_FILENAME, Database, make_engine, upgrade
+from facilitator.model.db import (
+    DB_FILENAME,
+    HEAD_REVISION,
+    Database,
+    alembic_config,
+    make_engine,
+    upgrade,
+)
 from facilitator.model.orm import Base
 
 
@@ -26,7 +33,8 @@ def test_first_migration_then_upgrade_keeps_data(data_dir):
         c.execute(
             text(
                 "INSERT INTO steps (id, workshop_id, position, kind, title, prompt,"
-                " facilitator_notes, settings) VALUES (1, 1, 0, 'whiteboard', 'Board', '', '', '{}')"
+                " facilitator_notes, settings)"
+                " VALUES (1, 1, 0, 'whiteboard', 'Board', '', '', '{}')"
             )
         )
         c.execute(
@@ -75,3 +83,9 @@ def test_opening_twice_is_harmless(data_dir):
     with db.engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
     db.close()
+
+
+def test_head_revision_constant_matches_the_scripts():
+    from alembic.script import ScriptDirectory
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION

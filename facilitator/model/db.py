@@ -8,8 +8,6 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -47,7 +45,14 @@ def make_engine(path: Path, *, begin: str = "BEGIN") -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
+# The newest migration. Opening a database that is already there costs no Alembic import
+# (about half a second); tests check this matches the migration scripts.
+HEAD_REVISION = "0002"
+
+
+def alembic_config(engine: Engine | None = None):
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     if engine is not None:
@@ -57,7 +62,18 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema up to ``revision`` (the newest by default)."""
+    from alembic import command
+
     command.upgrade(alembic_config(engine), revision)
+
+
+def schema_revision(engine: Engine) -> str | None:
+    """The migration the database is at, or None for a new (or pre-Alembic) file."""
+    with engine.connect() as connection:
+        try:
+            return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        except SQLAlchemyError:
+            return None
 
 
 def fetch(session: Session, entity: type, ident, missing: str):
@@ -82,7 +98,7 @@ class Database:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.engine = make_engine(self.path)
             self.write_engine = make_engine(self.path, begin="BEGIN IMMEDIATE")
-            if migrate:
+            if migrate and schema_revision(self.write_engine) != HEAD_REVISION:
                 upgrade(self.write_engine)
         except (OSError, SQLAlchemyError) as error:
             reason = getattr(error, "orig", None) or getattr(error, "strerror", None) or error
