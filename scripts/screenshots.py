@@ -11,6 +11,7 @@ import os
 import random
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -168,6 +169,13 @@ def main(argv=None) -> int:
         if step.kind == "whiteboard" and step.settings.get("reveal"):
             model.runs.set_step_state(console.run.id, step.id, revealed=True)
             save(presenter.stage, f"stage-{step.position + 1:02d}-{step.kind}-revealed")
+    film = next(s for s in console.steps if s.kind == "video")
+    console.go_to(film.position - 1)
+    deadline = time.monotonic() + 10
+    while not console.first_frames.known(film) and time.monotonic() < deadline:
+        settle(app)
+        time.sleep(0.02)
+    save(window, "console-next-video")
     console.go_to(3)
     settle(app)
     save(window, "console-whiteboard")

@@ -34,6 +34,7 @@ from facilitator.ui.presenter import PresenterWindow
 from facilitator.ui.screens import ScreenModel
 from facilitator.ui.stage import Stage
 from facilitator.ui.video import VideoPlayer
+from facilitator.ui.video_still import FirstFrames, still_key
 
 
 def kind_label(kind: str) -> str:
@@ -81,6 +82,8 @@ class RunConsole(QWidget):
         self.presenter = PresenterWindow(self.live, self.run.title)
         self.mirror = Stage(live=self.live, mirror=True)
         self.next_stage = Stage()
+        self.first_frames = FirstFrames(self)
+        self.first_frames.ready.connect(self._still_ready)
         self.side = SidePanel(settings)
         self.notes = IncomingNotes(bridge)
         self._build()
@@ -189,6 +192,8 @@ class RunConsole(QWidget):
         if nxt is not None:
             self.next_label.setText(f"Next: {nxt.position + 1}. {nxt.title}")
             self.next_stage.show_step(nxt, join_url=join_url, room_code=room_code)
+            if nxt.kind == "video":
+                self.next_stage.view.set_still(self.first_frames.still(nxt))
         else:
             self.next_label.setText("Next: the end of the agenda")
         self.next_stage.setVisible(nxt is not None)
@@ -216,6 +221,13 @@ class RunConsole(QWidget):
         if controls_class is not None:
             self.controls = controls_class(self.step, self.run, self.live)
             self.controls_box.addWidget(self.controls)
+
+    def _still_ready(self, key: str) -> None:
+        """A film's first frame came in: show it if that film is the next step's."""
+        nxt = self.next_stage.step
+        if self.next_stage.view is not None and nxt is not None and nxt.kind == "video":
+            if still_key(nxt) == key:
+                self.next_stage.view.set_still(self.first_frames.still(nxt))
 
     @property
     def join_url(self) -> str:

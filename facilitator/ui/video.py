@@ -212,6 +212,7 @@ class VideoSurface(QWidget):
         super().__init__(parent)
         self.step = step
         self.player = player
+        self.still = QImage()  # a preview's picture of the film (its first frame)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         if player is not None:
             player.frame_changed.connect(self.update)
@@ -245,14 +246,19 @@ class VideoSurface(QWidget):
             if player.problem:
                 self._words(p, player.problem)
             elif not player.frame.isNull():
-                size = player.frame.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                x = (self.width() - size.width()) / 2
-                y = (self.height() - size.height()) / 2
-                p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-                p.drawImage(QRectF(x, y, size.width(), size.height()), player.frame)
+                self._image(p, player.frame)
+        elif player is None and not self.still.isNull():
+            self._image(p, self.still)
         elif player is None and MULTIMEDIA_PROBLEM:
             self._words(p, MULTIMEDIA_PROBLEM)
         p.end()
+
+    def _image(self, p: QPainter, image: QImage) -> None:
+        size = image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        x = (self.width() - size.width()) / 2
+        y = (self.height() - size.height()) / 2
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        p.drawImage(QRectF(x, y, size.width(), size.height()), image)
 
     def _words(self, p: QPainter, text: str) -> None:
         font = p.font()

@@ -133,6 +133,10 @@ class StageView(QWidget):
         """The run's black screen or timer changed."""
         self.run = run
 
+    def set_still(self, image) -> None:
+        """A picture standing for the step in a preview (a video's first frame); most kinds
+        have none."""
+
     #: True when the view shows the countdown itself (the stage then hides its corner clock).
     shows_timer = False
 

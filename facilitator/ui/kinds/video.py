@@ -34,8 +34,18 @@ class VideoStage(StageView):
         self.options_changed()
 
     def options_changed(self) -> None:
-        show_prompt = not self.is_live or self.live.options.show_prompt or self.surface.done
+        if not self.is_live:
+            show_prompt = self.surface.still.isNull()  # a preview: the film's first frame
+        else:
+            show_prompt = self.live.options.show_prompt or self.surface.done
         self.pages.setCurrentIndex(1 if show_prompt else 0)
+
+    def set_still(self, image) -> None:
+        """A preview shows the film's first frame (the question stays while there is none)."""
+        if not self.is_live and image is not None and not image.isNull():
+            self.surface.still = image
+            self.options_changed()
+            self.surface.update()
 
     def detach(self) -> None:
         super().detach()
