@@ -87,11 +87,13 @@ class BoardPicture(Flowable):
         for number, note, x, y in self.notes:
             _note(c, number, note, x, y, self.side)
         names = {g.id: g.name for g in self.groups}
-        members: dict[int, list[tuple[float, float]]] = {}
+        column_width = self.width / max(1, len(self.zones))
+        members: dict[tuple[int, int], list[tuple[float, float]]] = {}
         for _, note, x, y in self.notes:
-            if note.group_id is not None:
-                members.setdefault(note.group_id, []).append((x, y))
-        for group_id, points in members.items():
+            if note.group_id is not None:  # one outline per zone a group has notes in
+                key = (note.group_id, min(int(x // column_width), max(0, len(self.zones) - 1)))
+                members.setdefault(key, []).append((x, y))
+        for (group_id, _), points in members.items():
             self._outline(c, points, names.get(group_id, ""))
         c.restoreState()
 
