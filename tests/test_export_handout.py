@@ -75,3 +75,19 @@ def test_unknown_workshop(model, tmp_path):
     with pytest.raises(NotFound):
         write_handout(model, 12345, tmp_path / "h.pdf")
     assert not (tmp_path / "h.pdf").exists()
+
+
+def test_handout_pages_are_not_blank(model, tmp_path):
+    from PIL import Image
+
+    workshop = demo_workshop(model.library)
+    path = write_handout(model, workshop.id, tmp_path / "h.pdf")
+    tool = shutil.which("pdftoppm")
+    assert tool, "pdftoppm (poppler-utils) is needed"
+    subprocess.run([tool, "-png", "-r", "30", str(path), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == len(PdfReader(path).pages)
+    for page in pages:
+        grey = Image.open(page).convert("L")
+        body = grey.crop((0, grey.height * 55 // 1000, grey.width, grey.height * 95 // 100))
+        assert sum(body.histogram()[:200]) > 100, page.name

@@ -159,3 +159,21 @@ def test_an_empty_run_still_gives_a_summary(model, demo_run, tmp_path):
     text = pdf_text(write_summary(model, demo_run.id, tmp_path / "s.pdf"))
     assert "0 notes from 0 people." in text
     assert "0 people answered." in text
+
+
+def test_two_exports_at_once_from_background_threads(model, filled_run, tmp_path):
+    # GIVEN the app's Export dialog runs exports off the GUI thread, maybe two at once
+    from concurrent.futures import ThreadPoolExecutor
+
+    from facilitator.export import write_handout
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        summary = pool.submit(write_summary, model, filled_run.id, tmp_path / "s.pdf")
+        handout = pool.submit(
+            write_handout, model, filled_run.workshop_id, tmp_path / "h.pdf", run_id=filled_run.id
+        )
+        paths = [summary.result(timeout=120), handout.result(timeout=120)]
+    # THEN both files are whole PDFs
+    for path in paths:
+        assert len(PdfReader(path).pages) >= 3
+    assert "SECRET-HIDDEN-NOTE" not in pdf_text(paths[0])
