@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from facilitator.model import events
 from facilitator.model.records import GroupInfo, NoteInfo, RunInfo, StepInfo
 
+from .board_commands import MoveGroup, moved
 from .board_items import NOTE_H, NOTE_W, GroupItem, NoteItem, ZoneItem
 
 BOARD_W, BOARD_H = 1600.0, 900.0
@@ -243,6 +244,7 @@ class BoardScene(QGraphicsScene):
         item = self.groups.get(group.id)
         if item is None:
             item = GroupItem(group, self)
+            item.set_editable(self.editable)
             self.groups[group.id] = item
             self.addItem(item)
         item.group = group
@@ -313,7 +315,28 @@ class BoardScene(QGraphicsScene):
 
     def _dragging(self, item: NoteItem) -> bool:
         grabber = self.mouseGrabberItem()
+        if isinstance(grabber, GroupItem):
+            return grabber.group.id == item.note.group_id
         return grabber is not None and (grabber is item or item.isSelected())
+
+    def members(self, group_id: int) -> list[NoteItem]:
+        """The notes of a group."""
+        return [i for i in self.notes.values() if i.note.group_id == group_id]
+
+    def group_dragged(self, group: GroupItem, before: dict) -> None:
+        """A drag of ``group`` ended: store where its notes and its frame now are, as one
+        undoable step (``before``: note id -> place when the drag began)."""
+        moves = {}
+        for note_id, place in before.items():
+            item = self.notes.get(note_id)
+            if item is not None and moved(place, self.place_of(item)):
+                moves[note_id] = (place, self.place_of(item))
+        if not moves or self.model is None:
+            return
+        info = group.group
+        frame = group.frame
+        places = ((info.x, info.y), (frame.left() / BOARD_W, frame.top() / BOARD_H))
+        self.undo.push(MoveGroup(self, info.id, places, moves))
 
     # -- groups ----------------------------------------------------------------------------------
     def _mark_groups(self, *group_ids) -> None:
@@ -339,6 +362,8 @@ class BoardScene(QGraphicsScene):
         for item in self.notes.values():
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, editable)
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, editable)
+        for group in self.groups.values():
+            group.set_editable(editable)
 
     def selected_notes(self) -> list[NoteInfo]:
         return [i.note for i in self.selectedItems() if isinstance(i, NoteItem)]

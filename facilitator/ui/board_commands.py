@@ -46,6 +46,26 @@ class MoveNotes(BoardCommand):
         self._apply(0)
 
 
+def moved(a, b) -> bool:
+    """True when two places (x, y, zone) differ."""
+    return abs(a[0] - b[0]) > 1e-4 or abs(a[1] - b[1]) > 1e-4 or a[2] != b[2]
+
+
+class MoveGroup(MoveNotes):
+    """A group dragged as a whole: its notes' places and the group's own place (``places``:
+    (x, y) before, after), as one step."""
+
+    def __init__(self, scene, group_id: int, places: tuple, moves: dict):
+        super().__init__(scene, moves)
+        self.setText("Move group")
+        self.group_id, self.places = group_id, places
+
+    def _apply(self, which: int) -> None:
+        x, y = self.places[which]
+        self.board.move_group(self.group_id, x, y)
+        super()._apply(which)
+
+
 class SetField(BoardCommand):
     """One setting changed on several notes: hidden, colour or group."""
 

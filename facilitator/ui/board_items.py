@@ -167,13 +167,15 @@ class NoteItem(QGraphicsObject):
 
 
 class GroupItem(QGraphicsItem):
-    """The frame around a group's notes, with its name on top."""
+    """The frame around a group's notes, with its name on top. On the console it is a handle:
+    dragging it moves the group's notes together (one undoable move, see BoardScene)."""
 
     def __init__(self, group, board):
         super().__init__()
         self.group = group
         self.board = board
         self.frame = QRectF()
+        self._before: dict | None = None  # the notes' places when a drag began
         self.setZValue(-1)
         self.font = QFont()
         self.font.setPixelSize(22)
@@ -199,6 +201,31 @@ class GroupItem(QGraphicsItem):
         if widget in self.board.projector_viewports and not self.group.name:
             name = ""
         p.drawText(self.frame.adjusted(14, 6, -14, 0), Qt.AlignmentFlag.AlignTop, name)
+
+    def set_editable(self, editable: bool) -> None:
+        self.setCursor(Qt.CursorShape.OpenHandCursor if editable else Qt.CursorShape.ArrowCursor)
+        self.setToolTip("Drag to move the group; double-click to name it" if editable else "")
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        board = self.board
+        if not board.editable or board.model is None or event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        board.clearSelection()
+        self._before = {i.note.id: board.place_of(i) for i in board.members(self.group.id)}
+        event.accept()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if self._before is None:
+            return
+        delta = event.scenePos() - event.lastScenePos()
+        for item in self.board.members(self.group.id):
+            item.moveBy(delta.x(), delta.y())
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        before, self._before = self._before, None
+        if before is not None:
+            self.board.group_dragged(self, before)
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
         self.board.rename_requested.emit(self.group.id)

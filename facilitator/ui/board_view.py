@@ -8,7 +8,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from .board import BOARD_W, HEADER, BoardScene
-from .board_commands import MoveNotes
+from .board_commands import MoveNotes, moved
 from .board_items import NoteItem
 
 MIN_SHOWN_W = 760.0  # the projector zooms in at most this far: about three notes across
@@ -102,12 +102,8 @@ class BoardView(QGraphicsView):
             if item is None:
                 continue
             after = scene.place_of(item)
-            if _moved(before, after) or (item.auto and _moved(before, after)):
+            if moved(before, after):
                 moves[note_id] = (before, after)
         self._before = {}
         if moves and scene.model is not None:
             scene.undo.push(MoveNotes(scene, moves))
-
-
-def _moved(a, b) -> bool:
-    return abs(a[0] - b[0]) > 1e-4 or abs(a[1] - b[1]) > 1e-4 or a[2] != b[2]

@@ -1,0 +1,86 @@
+"""Dragging a group on the console's board moves its notes together: stored through the model
+(every note's place and the group's own), one undoable step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+from ui_run_helpers import go_to_kind, start_demo
+
+from facilitator.model.board import NoteRequest
+
+
+def _drag(qtbot, view, start, end, steps=6):
+    viewport = view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for k in range(1, steps + 1):
+        p = QPointF(start + (end - start) * k / steps)
+        move = QMouseEvent(
+            QEvent.Type.MouseMove,
+            p,
+            QPointF(viewport.mapToGlobal(p)),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(viewport, move)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+
+
+def test_dragging_a_group_moves_its_notes_in_the_database(qtbot, model, tmp_path):
+    # GIVEN a board with a group of two notes and one note outside it
+    window, console = start_demo(qtbot, model, tmp_path)
+    step = go_to_kind(qtbot, console, "whiteboard")
+    scene = console.live.boards.get(console.run, step)
+    run_id = console.run.id
+    a, b, loose = (
+        r.note for r in model.board.add_notes([NoteRequest(run_id, step.id, t) for t in "abc"])
+    )
+    group = model.board.create_group(run_id, step.id, "Pair", [a.id, b.id])
+    qtbot.waitUntil(
+        lambda: group.id in scene.groups and not scene.groups[group.id].frame.isNull(),
+        timeout=3000,
+    )
+    view = console.controls.view
+    frame = scene.groups[group.id].frame
+    before = {n: scene.notes[n].pos() for n in (a.id, b.id, loose.id)}
+    # WHEN the facilitator drags the group by its frame, down by about 300 board units
+    grip = QPointF(frame.left() + 30, frame.top() + 12)
+    start = view.mapFromScene(grip)
+    end = view.mapFromScene(grip + QPointF(120, 300))
+    _drag(qtbot, view, start, end)
+    qtbot.waitUntil(lambda: model.board.note(a.id).x is not None, timeout=3000)
+    # THEN both notes moved by the same amount, are stored there, and the other note stayed
+    moved = {n: scene.notes[n].pos() - before[n] for n in (a.id, b.id)}
+    assert moved[a.id] == moved[b.id] and moved[a.id].y() > 150
+    assert scene.notes[loose.id].pos() == before[loose.id]
+    for note_id in (a.id, b.id):
+        stored = model.board.note(note_id)
+        pos = scene.notes[note_id].pos()
+        assert abs(stored.x * 1600 - pos.x()) < 1 and abs(stored.y * 900 - pos.y()) < 1
+    assert model.board.note(loose.id).x is None
+    stored_group = model.board.groups(run_id, step.id)[0]
+    assert stored_group.y is not None and stored_group.y * 900 > frame.top() + 150
+    # AND it is one step on the board's undo stack, which puts everything back
+    assert scene.undo.count() == 1 and scene.undo.undoText() == "Move group"
+    scene.undo.undo()
+    for note_id in (a.id, b.id):
+        qtbot.waitUntil(lambda n=note_id: scene.notes[n].pos() == before[n], timeout=3000)
+    assert model.board.groups(run_id, step.id)[0].y is None
+    assert abs(model.board.note(a.id).y * 900 - before[a.id].y()) < 1
+
+
+def test_the_projector_cannot_drag_a_group(qtbot, model, tmp_path):
+    window, console = start_demo(qtbot, model, tmp_path)
+    step = go_to_kind(qtbot, console, "whiteboard")
+    scene = console.live.boards.get(console.run, step)
+    a = model.board.add_note(NoteRequest(console.run.id, step.id, "a")).note
+    group = model.board.create_group(console.run.id, step.id, "One", [a.id])
+    qtbot.waitUntil(lambda: group.id in scene.groups, timeout=3000)
+    projector = console.presenter.stage.view.view
+    assert not projector.isInteractive()
+    frame = scene.groups[group.id].frame
+    grip = projector.mapFromScene(QPointF(frame.left() + 20, frame.top() + 10))
+    _drag(qtbot, projector, grip, grip + QPointF(0, 200).toPoint())
+    assert scene.undo.count() == 0 and model.board.note(a.id).x is None
