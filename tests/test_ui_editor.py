@@ -300,7 +300,7 @@ def test_picture_is_copied_into_the_workshop_and_previewed(
     assert step.settings["image"] == "map.png"
     assert step.media_path("image").is_file()
     assert editor.fields.kind_editor.image.name.text() == "map.png"
-    editor.preview_timer.timeout.emit()
+    editor.update_preview()
     assert editor.preview.stage.step.settings["image"] == "map.png"
 
 
@@ -388,7 +388,7 @@ def test_markup_in_a_title_is_shown_literally(qtbot, editor, model, workshop):
     editor.fields.title.textEdited.emit(hostile)
     editor.pending.flush()
     assert editor.steps_panel.list.item(0).text().startswith(f"1. {hostile}")
-    editor.preview_timer.timeout.emit()
+    editor.update_preview()
     shown = [
         label.text()
         for label in editor.preview.stage.view.findChildren(QLabel)
@@ -407,14 +407,14 @@ def test_every_field_label_is_a_buddy(editor):
 
 def test_the_preview_is_the_projector_stage_and_says_what_phones_show(editor):
     select(editor, 2)
-    editor.preview_timer.timeout.emit()
+    editor.update_preview()
     picture = editor.preview.picture.toImage()
     assert picture.width() == 1280 and picture.height() == 720
     colours = {picture.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 720, 40)}
     assert len(colours) > 3  # a drawn board, not an empty frame
     assert "2 dots each" in editor.phones.text()
     editor.fields.kind_editor.reveal.setChecked(True)
-    editor.preview_timer.timeout.emit()
+    editor.update_preview()
     assert "once you reveal them" in editor.phones.text()
 
 
@@ -427,6 +427,7 @@ def test_the_demo_opens_and_every_step_shows(qtbot, model):
     for row in range(widget.steps_panel.list.count()):
         step = select(widget, row)
         assert widget.fields.title.text() == step.title
+        widget.update_preview()
         assert widget.preview.stage.step.id == step.id
     bridge.close()
 
@@ -462,3 +463,12 @@ def test_typing_is_saved_when_the_editor_is_left(qtbot, editor, model, workshop)
     assert editor.pending.busy
     editor.hide()  # a run starts, or the window closes, within the half second
     assert model.library.steps(workshop.id)[1].facilitator_notes == "Ask the quiet table first."
+
+
+def test_previewing_steps_keeps_the_keyboard_in_the_editor(qtbot, editor):
+    activate(qtbot, editor)
+    for row in range(editor.steps_panel.list.count()):
+        select(editor, row)
+        editor.update_preview()
+        qtbot.wait(20)
+        assert QApplication.activeWindow() is editor

@@ -49,7 +49,7 @@ class WorkshopEditor(QWidget):
         self._keys()
         bridge.event_received.connect(self._event)
         self.preview_timer = QTimer(self, singleShot=True, interval=150)
-        self.preview_timer.timeout.connect(self._update_preview)
+        self.preview_timer.timeout.connect(self.update_preview)
         self.open_workshop(None)
 
     # -- building ------------------------------------------------------------------------------
@@ -205,10 +205,11 @@ class WorkshopEditor(QWidget):
     def _show_step(self, step: StepInfo | None) -> None:
         self.fields.load(step)
         self.guard_fields()
-        self.preview.show_step(step)
-        self.phones.setText(phone_summary(step) if step else "")
+        self.preview_timer.start()  # drawn once the arrow keys rest on a step
 
-    def _update_preview(self) -> None:
+    def update_preview(self) -> None:
+        """Draw the preview of the selected step now."""
+        self.preview_timer.stop()
         step = self.current_step()
         self.preview.show_step(step)
         self.phones.setText(phone_summary(step) if step else "")

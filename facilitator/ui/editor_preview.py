@@ -1,9 +1,9 @@
-"""The editor's live preview: the projector's own Stage, laid out at a projector's size off
-screen and shown scaled down, so the preview is exactly what the room will see."""
+"""The editor's live preview: the projector's own Stage, laid out at a projector's size out of
+sight and shown scaled down, so the preview is exactly what the room will see."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -55,11 +55,11 @@ class StagePreview(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setAccessibleName("Preview of the projector")
-        self.stage = Stage()  # a window never put on screen; painted into the preview
-        self.stage.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        self.stage.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
-        self.stage.resize(STAGE_SIZE)
-        self.destroyed.connect(self.stage.deleteLater)
+        # The stage lives inside the preview but outside its visible area: laid out at a
+        # projector's size, never seen or focused itself; its picture is what the preview paints.
+        self.stage = Stage(self)
+        self.stage.setGeometry(QRect(QPoint(-STAGE_SIZE.width() - 100, 0), STAGE_SIZE))
+        self.stage.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.step: StepInfo | None = None
         self.picture = QPixmap()
         self.message = "Choose a step to see it as the room will."
@@ -79,10 +79,21 @@ class StagePreview(QWidget):
         self.update()
 
     def _render(self) -> QPixmap:
-        self.stage.show()
+        window = self.window()
+        was_active = window.isActiveWindow()
+        picture = self._grab()
+        if was_active:
+            # A stage view that shows a child before giving it a parent briefly makes it a
+            # window of its own, which takes activation (and the keyboard) away; take it back.
+            window.activateWindow()
+        return picture
+
+    def _grab(self) -> QPixmap:
         view = self.stage.view
         if view is not None and view.isHidden():
             view.show()  # now, not when the event loop would: the picture is taken at once
+        for widget in self.stage.findChildren(QWidget):
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab never wanders in
         self.stage.layout().activate()
         return self.stage.grab()
 
