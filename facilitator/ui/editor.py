@@ -173,6 +173,7 @@ class WorkshopEditor(QWidget):
         self.refresh_steps(select=None)
         if self.steps:
             self.steps_panel.list.select_id(self.steps[0].id)
+        self.update_preview()  # at once: only moving through the agenda waits for a rest
 
     def refresh_steps(self, select: int | None = None) -> None:
         """Redraw the agenda from the model, keeping (or moving to) the selected step."""
