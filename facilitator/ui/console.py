@@ -91,6 +91,7 @@ class RunConsole(QWidget):
         bridge.event_received.connect(self._event)
         self.screens.projector_changed.connect(self._projector_moved)
         self.side.join_slide_requested.connect(self.join_slide)
+        self.side.address_chosen.connect(self.use_address)
         self.side.timer_requested.connect(self.timer)
         self.side.timer_reset_requested.connect(self.timer_reset)
         self.status_timer = QTimer(self, interval=2000, timeout=self._network)
@@ -261,10 +262,22 @@ class RunConsole(QWidget):
         except Exception as error:  # the run goes on; say what is wrong
             self.side.set_network(f"The phone server is not answering ({error}).")
             return
+        # on every interface the server can advertise any address; bound to one, only that one
+        choices = status.candidates if getattr(server, "host", "") is None else ()
+        self.side.set_addresses(choices, status.address)
         advice = status.advice if isinstance(status.advice, tuple | list) else (status.advice,)
         phones = f"{status.connected} phone(s) connected now. " if status.connected else ""
-        self.side.set_network(phones + (advice[0] if advice else ""))
-        self.side.network.setToolTip("\n\n".join(advice))
+        self.side.set_network(phones + " ".join(advice))
+
+    def use_address(self, address: str) -> None:
+        """Phones are to use another of the laptop's addresses: every join code follows."""
+        if self.server is None or address == self.server.status().address:
+            return
+        self.server.use_address(address)
+        join_url, room_code = self.join_url, self.run.room_code
+        for stage in (self.mirror, self.presenter.stage, self.next_stage):
+            stage.set_join(join_url, room_code)
+        self._network()
 
     def show_problem(self, sentence: str) -> None:
         self.problem.setText(sentence)

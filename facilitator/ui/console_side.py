@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QPushButton,
@@ -79,6 +80,7 @@ class Chime:
 
 class SidePanel(QWidget):
     join_slide_requested = Signal()
+    address_chosen = Signal(str)  # the laptop address phones are to use
     timer_requested = Signal()
     timer_reset_requested = Signal()
 
@@ -103,6 +105,17 @@ class SidePanel(QWidget):
         show_join = QPushButton("Put the join slide up (J)")
         show_join.clicked.connect(self.join_slide_requested)
         self.network = plain("", "color: #5A6472")
+        self.address_label = plain("Phones use this address of the laptop:")
+        self.address_choice = QComboBox()
+        self.address_choice.setToolTip(
+            "This laptop is on several networks: choose the one the phones are on"
+        )
+        self.address_choice.activated.connect(
+            lambda i: self.address_chosen.emit(self.address_choice.itemText(i))
+        )
+        self._addresses: tuple[str, ...] = ()
+        self.address_label.hide()
+        self.address_choice.hide()
         self.remote = QrCode()
         self.remote.setFixedSize(96, 96)
         self.remote_label = plain(
@@ -122,6 +135,8 @@ class SidePanel(QWidget):
         col.addWidget(self.people)
         col.addWidget(self.join, 1)
         col.addWidget(show_join)
+        col.addWidget(self.address_label)
+        col.addWidget(self.address_choice)
         col.addWidget(self.network)
         remote_row = QHBoxLayout()
         remote_row.addWidget(self.remote)
@@ -152,6 +167,20 @@ class SidePanel(QWidget):
         self.remote.setVisible(bool(remote_url))
         self.remote_label.setVisible(bool(remote_url))
 
+    def set_addresses(self, addresses: tuple[str, ...], current: str) -> None:
+        """Offer the laptop's addresses when it has several (``current`` is the one in use)."""
+        addresses = tuple(addresses)
+        if current and current not in addresses:
+            addresses = (current, *addresses)
+        if addresses != self._addresses:
+            self._addresses = addresses
+            self.address_choice.clear()
+            self.address_choice.addItems(list(addresses))
+        self.address_choice.setCurrentIndex(max(0, self.address_choice.findText(current)))
+        several = len(addresses) > 1
+        self.address_label.setVisible(several)
+        self.address_choice.setVisible(several)
+
     def set_network(self, sentence: str) -> None:
         self.network.setText(sentence)
         self.network.setVisible(bool(sentence))
@@ -165,9 +194,10 @@ class SidePanel(QWidget):
             f"{time.strftime('%H:%M')}  ·  running for {elapsed // 3600}:{elapsed % 3600 // 60:02d}"
         )
         left = self.run.timer_left(now)
-        self.countdown.setText(countdown_text(left) or "no timer")
+        self.countdown.setText(countdown_text(left) or "No timer on this step")
         color = countdown_color(left, self.step_seconds)
-        self.countdown.setStyleSheet(f"font-size: 40px; font-weight: bold; color: {color}")
+        size = "40px; font-weight: bold" if left is not None else "15px"
+        self.countdown.setStyleSheet(f"font-size: {size}; color: {color}")
         if left is not None and left <= 0 and self.run.timer_running and not self.chimed:
             self.chimed = True
             if self.settings.chime:

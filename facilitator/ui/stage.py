@@ -114,6 +114,13 @@ class Stage(QWidget):
             self.view.run_changed(run)
         self._apply_run()
 
+    def set_join(self, join_url: str, room_code: str) -> None:
+        """The join address changed (the facilitator chose another of the laptop's addresses)."""
+        self.join_slide.panel.set_join(join_url, room_code)
+        if self.view is not None:
+            self.view.join_url, self.view.room_code = join_url, room_code
+            self.view.set_join(join_url, room_code)
+
     def set_join_visible(self, visible: bool) -> None:
         """Put the join slide up over the current step (or take it down)."""
         self.join_slide.setVisible(visible)

@@ -133,6 +133,9 @@ class StageView(QWidget):
         """The run's black screen or timer changed."""
         self.run = run
 
+    def set_join(self, join_url: str, room_code: str) -> None:
+        """The join address changed; views that show it (the info slide's) follow."""
+
     def set_still(self, image) -> None:
         """A picture standing for the step in a preview (a video's first frame); most kinds
         have none."""
