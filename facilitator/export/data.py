@@ -23,6 +23,8 @@ from facilitator.model.records import (
 
 @dataclass
 class RunData:
+    """A run and everything in it; the per-step dicts are keyed by step id."""
+
     run: RunInfo
     workshop: WorkshopInfo
     steps: list[StepInfo]
@@ -41,9 +43,6 @@ class RunData:
     def hidden_count(self, step_id: int | None = None) -> int:
         steps = [step_id] if step_id is not None else list(self.notes)
         return sum(1 for s in steps for n in self.notes.get(s, []) if n.hidden)
-
-    def step(self, step_id: int) -> StepInfo | None:
-        return next((s for s in self.steps if s.id == step_id), None)
 
 
 def load_run(model, run_id: int) -> RunData:

@@ -12,7 +12,6 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -102,7 +101,6 @@ def styles() -> dict[str, ParagraphStyle]:
         ),
         "cell": make("cell", fontSize=9, leading=12, spaceAfter=0),
         "cellhead": make("cellhead", fontName=bold, fontSize=9.5, leading=12, spaceAfter=0),
-        "centre": make("centre", alignment=TA_CENTER, textColor=MUTED, fontSize=9),
     }
 
 

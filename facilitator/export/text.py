@@ -66,7 +66,7 @@ def markup(text: object, *, single_line: bool = False, font: str = fonts.REGULAR
 def _escape(text: str, font: str) -> str:
     if font != fonts.REGULAR:
         have = fonts.covered(font)
-        if not all(ord(ch) in have or ch == "\n" for ch in text):
+        if not have.issuperset(map(ord, text.replace("\n", ""))):
             return "".join(_fallback_runs(text, have))
     return escape(text).replace("\n", "<br/>")
 
