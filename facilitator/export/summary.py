@@ -22,6 +22,7 @@ from .document import (
     table_style,
 )
 from .fonts import BOLD
+from .noteline import byline_para
 from .text import markup, para
 
 
@@ -101,13 +102,7 @@ def _per_participant(data: RunData, st) -> list[Flowable]:
     for person in people:
         notes = sorted(mine[person.id], key=lambda n: (n.step_id, n.created_at))
         items = [
-            para(
-                n.text,
-                st["note"],
-                bullet="•",
-                after=f' <font size="8" color="#555555">— {markup(titles.get(n.step_id, ""))}'
-                "</font>",
-            )  # fmt: skip
+            byline_para(n.text, f"— {titles.get(n.step_id, '')}", st["note"], bullet="•")
             for n in notes
         ]
         name = Paragraph(markup(person.name, single_line=True, font=BOLD), st["h3"])
