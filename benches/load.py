@@ -18,8 +18,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import re
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -158,6 +160,11 @@ def peak_memory_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def start_server(data_dir: str, port: int) -> tuple[subprocess.Popen, str, str]:
     command = [
         sys.executable,
@@ -283,6 +290,10 @@ def report(args, phones, data_dir, room_lat, herd_lat, herd_drain, fanouts, serv
     )
     print(f"errors {len(errors)}" + (f": {errors[:5]}" if errors else ""))
     print(f"server peak memory {peak_memory_mb(server.pid):.0f} MB")
+    print(
+        f"CPU used: server {cpu_seconds(server.pid):.1f} s, load generator "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_utime:.1f} s user"
+    )
 
 
 if __name__ == "__main__":

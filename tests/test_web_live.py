@@ -121,5 +121,6 @@ def test_the_network_check_counts_open_streams(server, demo_run):
     assert status.port == int(server.room_url.rsplit(":", 1)[1])
     assert status.connected == 0 and status.advice
     with client.stream("GET", "/api/events", timeout=10) as stream:
-        next(stream.iter_lines())
+        lines = stream.iter_lines()  # keep it: a dropped iterator closes the connection
+        next(lines)
         assert server.status().connected == 1

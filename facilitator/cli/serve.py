@@ -4,6 +4,7 @@ the step; Ctrl-C or SIGTERM ends it cleanly (the run stays saved and can be expo
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 import threading
@@ -49,6 +50,7 @@ def serve(args) -> int:
         workshop = _workshop(model, args)
         run = model.runs.start(workshop.id)
         server = WebServer(model, run.id, host=args.host, port=args.port)
+        _quiet_garbage_collector()
         try:
             server.start()
         except ServerError as error:
@@ -66,6 +68,13 @@ def serve(args) -> int:
     finally:
         model.close()
     return 0
+
+
+def _quiet_garbage_collector() -> None:
+    """Move everything loaded so far out of the collector's way, so a room full of phones does
+    not pay for rescanning the libraries' objects (fewer long pauses while notes arrive)."""
+    gc.collect()
+    gc.freeze()
 
 
 def _workshop(model, args):

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
+from collections import deque
 
 from facilitator.model import events
 from facilitator.model.records import RunInfo, StepInfo, StepStateInfo
@@ -46,6 +48,9 @@ class Live:
         self.order = [s.id for s in steps]
         self.states = {s.step_id: s for s in states}
         self.loop: asyncio.AbstractEventLoop | None = None
+        self._inbox: deque = deque()
+        self._lock = threading.Lock()
+        self._woken = False
 
     def state_of(self, step_id: int) -> StepStateInfo:
         return self.states.get(step_id) or StepStateInfo(self.run_id, step_id, False, False)
@@ -56,14 +61,26 @@ class Live:
 
     # -- from any thread ---------------------------------------------------------------------
     def on_bus_event(self, event) -> None:
-        """The bus callback: hand the event to the loop and return at once."""
+        """The bus callback: hand the event to the loop and return at once. Events arriving
+        together (a batch of notes) wake the loop once, not once each."""
         loop = self.loop
         if loop is None or event.run_id != self.run_id or loop.is_closed():
             return
+        self._inbox.append(event)
+        with self._lock:
+            if self._woken:
+                return
+            self._woken = True
         try:
-            loop.call_soon_threadsafe(self.handle, event)
+            loop.call_soon_threadsafe(self._drain)
         except RuntimeError:  # the loop closed meanwhile: the server is stopping
             pass
+
+    def _drain(self) -> None:
+        with self._lock:
+            self._woken = False
+        while self._inbox:
+            self.handle(self._inbox.popleft())
 
     # -- on the loop ---------------------------------------------------------------------------
     def handle(self, event) -> None:
