@@ -91,3 +91,10 @@ def test_handout_pages_are_not_blank(model, tmp_path):
         grey = Image.open(page).convert("L")
         body = grey.crop((0, grey.height * 55 // 1000, grey.width, grey.height * 95 // 100))
         assert sum(body.histogram()[:200]) > 100, page.name
+
+
+def test_a_workshop_with_no_steps_yet_gives_one_cover_page(model, tmp_path):
+    ws = model.library.create_workshop("Just an idea")
+    path = write_handout(model, ws.id, tmp_path / "h.pdf")
+    assert len(PdfReader(path).pages) == 1
+    assert "Just an idea" in pdf_text(path)

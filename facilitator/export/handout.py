@@ -54,12 +54,15 @@ def write_handout(
 def _write(path, workshop, steps, resources, run, paper, progress: Progress) -> Path:
     st, width = styles(), content_width(paper)
     total = len(steps) + 1
-    story = _cover(workshop, steps, run, st, width)
-    story.append(PageBreak())
+    body: list[Flowable] = []
     for i, step in enumerate(steps):
-        story += kinds.handout(step, kinds.HandoutContext(st, width, i + 1))
-        story.append(Tick(progress, i + 1, total))
-    story += _more_learning(resources, st, width)
+        body += kinds.handout(step, kinds.HandoutContext(st, width, i + 1))
+        body.append(Tick(progress, i + 1, total))
+    body += _more_learning(resources, st, width)
+    story = _cover(workshop, steps, run, st, width)
+    if any(not isinstance(f, Tick) for f in body):
+        story.append(PageBreak())  # the steps start on a page of their own
+    story += body
     when = day(run.started_at) if run else ""
     header = Header(workshop.title, f"Handout · {when}" if when else "Handout")
     target = Path(path)
