@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.platypus import Paragraph
 
 from facilitator.export import fonts
 from facilitator.export.document import styles
-from facilitator.export.text import MISSING, BidiParagraph, clean, markup, para, visual, wrap
+from facilitator.export.text import (
+    MISSING,
+    BidiParagraph,
+    clean,
+    is_rtl,
+    markup,
+    para,
+    visual,
+    wrap,
+)
 
 
 def test_markup_characters_are_escaped_not_interpreted():
@@ -63,3 +74,23 @@ def test_a_word_longer_than_the_line_is_cut_not_lost():
     lines = wrap(word, fonts.REGULAR, 10, 100)
     assert len(lines) > 3
     assert "".join(lines) == word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_becomes_a_paragraph_that_lays_out(text):
+    # GIVEN any text at all (controls, surrogates aside, markup, every script, emoji)
+    flowable = para(text, styles()["note"], bullet="7")
+    # WHEN it is laid out at a narrow and a wide width, THEN it fits without an error
+    for width in (60, 480):
+        w, h = flowable.wrap(width, 10_000)
+        assert 0 < h < 10_000 or not clean(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_markup_round_trips_left_to_right_text(text):
+    shown = "".join(f.text for f in Paragraph(markup(text), styles()["body"]).frags)
+    expected = clean(text)
+    if not is_rtl(expected):
+        assert shown.replace("\n", "") == expected.replace("\n", "")
