@@ -69,7 +69,7 @@
       var meta = document.createElement("div");
       meta.className = "meta";
       var who = document.createElement("span");
-      who.textContent = n.author + (n.hidden ? " \u00b7 hidden" : "") + (n.votes ? " \u00b7 " + n.votes + " votes" : "");
+      who.textContent = n.author + (n.hidden ? " \u00b7 hidden" : "") + (n.votes ? " \u00b7 " + n.votes + (n.votes === 1 ? " vote" : " votes") : "");
       var b = document.createElement("button");
       b.type = "button"; b.className = "quiet"; b.textContent = n.hidden ? "Show" : "Hide";
       b.addEventListener("click", function () {
