@@ -262,7 +262,11 @@ class LibraryPage(QWidget):
                 copy = workshop_file.import_workshop(library, folder)
             return library.update_workshop(copy.id, title=copy_title(original.title))
 
-        self._background(work, lambda ws: self._done(f"Made \u201c{ws.title}\u201d.", ws.id))
+        self._background(
+            work,
+            lambda ws: self._done(f"Made \u201c{ws.title}\u201d.", ws.id),
+            title="Could not duplicate",
+        )
 
     def confirm_delete(self) -> None:
         workshop_id = self.selected_workshop_id()
