@@ -3,7 +3,9 @@
 Measures (1) adding one more note: the model call, the event through the bridge, the item laid
 out, and the repaint of what changed, per note (median and p95 over 50); (2) building the board's
 scene from the database and laying out all 1,000 notes; (3) a full render of the fitted projector
-view at 1920x1080.
+view at 1920x1080; (4) the same for a bare QGraphicsScene of 1,000 rect+text items laid out
+alike (the reference, measured on the same machine in the same run); (5) a full render of a
+board of 30 notes, where the projector zooms in and every note's text is drawn.
 
     python benches/board.py [--notes 1000]
 """
@@ -41,6 +43,50 @@ def render(view: BoardView) -> QImage:
     """A full repaint of the viewport into an image. (grab(), not render(QPainter): with no
     widget to paint into, PySide6 6.12 hands paint() a None it never counted, and crashes.)"""
     return view.viewport().grab().toImage()
+
+
+def median_render(view, times: int = 10) -> float:
+    renders = []
+    for _ in range(times):
+        t0 = time.perf_counter()
+        render(view)
+        renders.append(time.perf_counter() - t0)
+    return statistics.median(renders)
+
+
+def bare_reference(count: int) -> float:
+    """A bare scene: 1,000 rectangles with a text item each, fitted into 1920x1080."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QBrush, QColor
+    from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+
+    scene = QGraphicsScene()
+    for i in range(count):
+        row, col = divmod(i, 7)
+        rect = scene.addRect(0, 0, 210, 150, brush=QBrush(QColor("#FFF3A3")))
+        rect.setPos(17 + col * 226, 56 + row * 166)
+        text = scene.addSimpleText(f"Note {i}: an idea of moderate length")
+        text.setParentItem(rect)
+    view = QGraphicsView(scene)
+    view.resize(1920, 1080)
+    view.show()
+    view.fitInView(scene.itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+    QApplication.processEvents()
+    return median_render(view)
+
+
+def small_board(model, run, step_index: int = 1) -> float:
+    """A board of 30 notes on the projector: zoomed in, every note's text drawn."""
+    step = [s for s in model.runs.steps(run.id) if s.kind == "whiteboard"][step_index]
+    model.board.add_notes(
+        [NoteRequest(run.id, step.id, f"Idea {i}: something the room said") for i in range(30)]
+    )
+    bridge = EventBridge(model.bus)
+    view = BoardView(BoardScene(step, run, model, bridge), projector=True)
+    view.resize(1920, 1080)
+    view.show()
+    QApplication.processEvents()
+    return median_render(view)
 
 
 def main(argv=None) -> int:
@@ -87,12 +133,16 @@ def main(argv=None) -> int:
         ui_only.append(time.perf_counter() - t0)
 
     adds.sort()
+    bare = bare_reference(args.notes)
+    small = small_board(model, run)
     print(f"notes on the board: {len(scene.notes)}")
     print(f"build scene + lay out {args.notes} notes: {ms(build)} ms")
     print(
         f"full render 1920x1080: median {ms(statistics.median(renders))} ms, "
         f"max {ms(max(renders))} ms"
     )
+    print(f"full render 1920x1080, bare scene of {args.notes} rect+text items: {ms(bare)} ms")
+    print(f"full render 1920x1080, a board of 30 notes with their text: {ms(small)} ms")
     print(
         f"add one note (model + event + layout + repaint): median {ms(statistics.median(adds))}"
         f" ms, p95 {ms(adds[int(len(adds) * 0.95) - 1])} ms"

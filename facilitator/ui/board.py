@@ -73,6 +73,7 @@ class BoardScene(QGraphicsScene):
         self._hidden_auto: set[int] = set()  # hidden notes the board lays out (kept last)
         self._bounds: QRectF | None = None  # what the room sees, cached (see shown_bounds)
         self._loading = False
+        self._placing = False  # a new note is being put in its first free slot
         self.setBackgroundBrush(QColor("#FFFFFF"))
         self.columns = self._make_columns()
         if model is not None and run is not None:
@@ -175,10 +176,11 @@ class BoardScene(QGraphicsScene):
             if self._loading:
                 return  # laid out once everything is loaded
             if not self._hides_in(column) and not self._rows_change(column):
-                bounds = self._bounds
-                item.setPos(self._free_place(item))
-                if bounds is not None and not note.hidden:
-                    self._bounds = bounds.united(item.sceneBoundingRect())
+                self._placing = True  # the cached bounds grow by this note (see note_moved)
+                try:
+                    item.setPos(self._free_place(item))
+                finally:
+                    self._placing = False
             else:
                 self.reflow(column)
         elif (before.hidden, before.zone_id, before.group_id) != (
@@ -192,8 +194,8 @@ class BoardScene(QGraphicsScene):
 
     def _rows_change(self, column: Column) -> bool:
         """True when one more note changes how many notes a row of ``column`` holds."""
-        if not column.adaptive:
-            return False
+        if not column.adaptive or column.per_row == column.most:
+            return False  # rows only grow, and these are full width already
         count = sum(1 for i in self.notes.values() if i.auto and self.column_of(i) is column)
         return column.fitting_per_row(count) != column.per_row
 
@@ -294,7 +296,10 @@ class BoardScene(QGraphicsScene):
                 item.rect.setHeight(height)
 
     def note_moved(self, item: NoteItem) -> None:
-        self._bounds = None
+        if self._placing and self._bounds is not None and not item.note.hidden:
+            self._bounds = self._bounds.united(item.sceneBoundingRect())
+        else:
+            self._bounds = None
         self._mark_groups(item.note.group_id)
         self._grow(item.sceneBoundingRect())
 

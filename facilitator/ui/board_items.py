@@ -23,6 +23,10 @@ MUTED = QColor("#4A5260")
 SELECTED = QPen(QColor("#0B6E69"), 4)
 SHADOW = QBrush(QColor(0, 0, 0, 40))
 VOTE = QBrush(QColor("#0072B2"))
+BOUNDS = QRectF(-3, -3, NOTE_W + 7, NOTE_H + 7)  # the note and its shadow
+PAPER = QRectF(0, 0, NOTE_W, NOTE_H)
+PAPER_SHADOW = QRectF(3, 3, NOTE_W, NOTE_H)
+NO_PEN = Qt.PenStyle.NoPen  # enum members looked up once: paint runs for every note
 LOOKS = {
     name: (QBrush(QColor(fill)), QPen(QColor(edge), 1.5))
     for name, (fill, edge) in NOTE_COLORS.items()
@@ -103,25 +107,27 @@ class NoteItem(QGraphicsObject):
         return self._face
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(-3, -3, NOTE_W + 7, NOTE_H + 7)
+        return BOUNDS
 
     def paint(self, p: QPainter, option, widget=None) -> None:
+        # Runs for every note on every repaint: kept to the fewest calls (see benches/board.py).
         board, note = self.board, self.note
         projector = widget in board.projector_viewports
-        if projector and note.hidden:
-            return
-        faded = note.hidden or (board.top_ids is not None and note.id not in board.top_ids)
-        if faded:
+        if note.hidden:
+            if projector:
+                return
+            p.setOpacity(0.35)
+        elif board.top_ids is not None and note.id not in board.top_ids:
             p.setOpacity(0.35)
         fill, edge = LOOKS.get(note.color) or LOOKS[normalise_color(note.color)]
         readable = option.levelOfDetailFromTransform(p.worldTransform()) >= READABLE
-        p.setPen(Qt.PenStyle.NoPen)
         if readable:
+            p.setPen(NO_PEN)
             p.setBrush(SHADOW)
-            p.drawRect(QRectF(3, 3, NOTE_W, NOTE_H))  # a shadow, so notes read as paper
-        p.setPen(SELECTED if self.isSelected() and not projector else edge)
+            p.drawRect(PAPER_SHADOW)  # a shadow, so notes read as paper
+        p.setPen(edge if projector or not self.isSelected() else SELECTED)
         p.setBrush(fill)
-        p.drawRect(QRectF(0, 0, NOTE_W, NOTE_H))
+        p.drawRect(PAPER)
         if not readable or (projector and not board.revealed):
             return  # too small to read (a huge board), or face down until revealed
         self._paint_text(p)
