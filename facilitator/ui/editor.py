@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.model import events
+from facilitator.model import events, kinds
 from facilitator.model.errors import ModelError
 from facilitator.model.records import StepInfo
 
@@ -229,7 +229,7 @@ class WorkshopEditor(QWidget):
         self.pending.flush()
         current = self.current_step()
         position = current.position + 1 if current else len(self.steps)
-        label = {"info": "New slide"}.get(kind, "New step")
+        label = "New slide" if kind == "info" else f"New {kinds.get(kind).label.lower()} step"
         fields = {"title": label}
         self._push(AddStep(self, self.workshop_id, kind, position, fields, f"Add {kind} step"))
         self.fields.title.setFocus()
