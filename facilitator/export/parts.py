@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image as PILImage
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
-from reportlab.platypus import Flowable, Image, Paragraph
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph
 
 from facilitator.model import kinds
 from facilitator.model.records import StepInfo
@@ -33,6 +33,14 @@ def numbered_title(step: StepInfo, styles, number: int) -> Paragraph:
     if re.match(r"\d+[.)]\s", step.title.strip()):
         return Paragraph(title, styles["h1"])
     return Paragraph(f"{number}.&nbsp;&nbsp;{title}", styles["h1"])
+
+
+def listing(heading: Flowable, items: list[Flowable]) -> list[Flowable]:
+    """A heading and its items, free to break across pages, but never the heading alone at a
+    page's foot nor one item alone at the top of the next."""
+    if len(items) <= 4:
+        return [KeepTogether([heading, *items])]
+    return [KeepTogether([heading, *items[:2]]), *items[2:-2], KeepTogether(items[-2:])]
 
 
 class WritingLines(Flowable):

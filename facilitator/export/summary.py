@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Table
 
 from . import kinds
 from .data import RunData, day, load_run
@@ -23,6 +23,7 @@ from .document import (
 )
 from .fonts import BOLD
 from .noteline import byline_para
+from .parts import listing
 from .text import markup, para
 
 
@@ -106,5 +107,5 @@ def _per_participant(data: RunData, st) -> list[Flowable]:
             for n in notes
         ]
         name = Paragraph(markup(person.name, single_line=True, font=BOLD), st["h3"])
-        out += [KeepTogether([name, *items[:2]]), *items[2:]]
+        out += listing(name, items)
     return out

@@ -10,7 +10,7 @@ from facilitator.model.records import StepInfo
 from ..document import table_style
 from ..drawings import rating_chart
 from ..fonts import BOLD
-from ..parts import WritingLines, step_heading
+from ..parts import WritingLines, listing, step_heading
 from ..text import markup, para
 
 KIND = "feedback"
@@ -58,7 +58,7 @@ def summary(step: StepInfo, ctx) -> list[Flowable]:
             out.append(KeepTogether([title, Paragraph("No comments.", styles["small"])]))
             continue
         items = [para(c, styles["note"], bullet="•") for c in comments]
-        out += [KeepTogether([title, *items[:2]]), *items[2:]]
+        out += listing(title, items)
     return out
 
 
