@@ -224,5 +224,6 @@ class Countdown(StageLabel):
 def title_and_prompt(step: StepInfo, title_px=72, prompt_px=44) -> tuple[StageLabel, StageLabel]:
     title = StageLabel(step.title, title_px, bold=True)
     prompt = StageLabel(step.prompt, prompt_px, color=INK)
-    prompt.setVisible(bool(step.prompt))
+    if not step.prompt:  # never setVisible(True) here: without a parent it would open a window
+        prompt.hide()
     return title, prompt
