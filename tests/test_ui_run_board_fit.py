@@ -120,3 +120,27 @@ def test_markup_is_drawn_literally_on_notes():
     static, _ = note_face("<b>x</b>")
     assert static.text() == "<b>x</b>"
     assert static.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_hidden_member_does_not_stretch_its_groups_frame(qtbot, model, tmp_path):
+    console, step, scene, projector = _board(qtbot, model, tmp_path)
+    notes = _add(qtbot, model, console, step, scene, [f"n{i}" for i in range(6)])
+    group = model.board.create_group(console.run.id, step.id, "Three", [n.id for n in notes[:3]])
+    qtbot.waitUntil(lambda: scene.notes[notes[2].id].note.group_id == group.id, timeout=3000)
+    # WHEN one member is hidden it goes to the end of the board
+    model.board.set_hidden(notes[1].id, True)
+    qtbot.waitUntil(lambda: scene.notes[notes[1].id].note.hidden, timeout=3000)
+    item = scene.groups[group.id]
+    hidden_rect = scene.notes[notes[1].id].sceneBoundingRect().adjusted(3, 3, -4, -4)
+    # THEN the frame holds the shown members only; the hidden one is laid out after them all
+    assert not item.frame.intersects(hidden_rect) and item.shown
+    for note in (notes[0], notes[2]):
+        assert item.frame.contains(scene.notes[note.id].sceneBoundingRect().adjusted(3, 3, -4, -4))
+    hidden_at = scene.notes[notes[1].id].pos()
+    for note in notes[:1] + notes[2:]:
+        at = scene.notes[note.id].pos()
+        assert (at.y(), at.x()) < (hidden_at.y(), hidden_at.x())
+    # AND a group whose notes are all hidden is not framed on the projector
+    for note in (notes[0], notes[2]):
+        model.board.set_hidden(note.id, True)
+    qtbot.waitUntil(lambda: not scene.groups[group.id].shown, timeout=3000)

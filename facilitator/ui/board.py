@@ -6,8 +6,6 @@ onto the board's undo stack (see board_commands)."""
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
@@ -17,39 +15,9 @@ from facilitator.model.records import GroupInfo, NoteInfo, RunInfo, StepInfo
 
 from .board_commands import MoveGroup, moved
 from .board_items import NOTE_H, NOTE_W, GroupItem, NoteItem, ZoneItem
+from .board_layout import BOARD_H, BOARD_W, GAP, HEADER, UNSORTED, Column
 
-BOARD_W, BOARD_H = 1600.0, 900.0
-HEADER = 56.0  # room for a zone's label
-GAP = 24.0  # between notes: room for a group's frame
-UNSORTED = "Not sorted yet"
-
-
-class Column:
-    """A zone's area (or the whole board). Auto-placed notes fill its slots left to right.
-    ``adaptive`` (a board without zones): rows hold few notes while there are few, so the
-    projector, fitted to the notes, shows them large."""
-
-    def __init__(self, zone_id: int | None, rect: QRectF, adaptive: bool = False):
-        self.zone_id = zone_id
-        self.rect = rect
-        self.adaptive = adaptive
-        self.most = max(1, int((rect.width() - GAP) // (NOTE_W + GAP)))
-        self.per_row = self.fitting_per_row(0)
-        self.hint = 0  # every slot before this one is known to be taken
-
-    def fitting_per_row(self, count: int) -> int:
-        """Notes per row for ``count`` notes: a block about the projector's shape (16:9), at
-        least three across; as many as fit when not adaptive."""
-        if not self.adaptive:
-            return self.most
-        wanted = math.ceil(math.sqrt(count * (16 / 9) * (NOTE_H + GAP) / (NOTE_W + GAP)))
-        return max(min(3, self.most), min(self.most, wanted))
-
-    def slot(self, k: int) -> QPointF:
-        row, col = divmod(k, self.per_row)
-        used = self.per_row * (NOTE_W + GAP) - GAP
-        left = self.rect.left() + (self.rect.width() - used) / 2
-        return QPointF(left + col * (NOTE_W + GAP), self.rect.top() + HEADER + row * (NOTE_H + GAP))
+__all__ = ["BOARD_H", "BOARD_W", "HEADER", "BoardScene", "BoardStore", "Column", "UNSORTED"]
 
 
 class BoardScene(QGraphicsScene):
@@ -351,14 +319,20 @@ class BoardScene(QGraphicsScene):
         self._refresh_groups(ids)
 
     def _refresh_groups(self, ids: set[int]) -> None:
-        members: dict[int, QRectF] = {g: QRectF() for g in ids}
+        """Frame each group around its shown notes (around its hidden ones only when all are
+        hidden: the projector then leaves the frame out), so a hidden note never stretches a
+        frame on the projector."""
+        shown: dict[int, QRectF] = {g: QRectF() for g in ids}
+        hidden: dict[int, QRectF] = {g: QRectF() for g in ids}
         for item in self.notes.values():
             gid = item.note.group_id
-            if gid in members:
-                members[gid] = members[gid].united(item.sceneBoundingRect().adjusted(3, 3, -4, -4))
-        for gid, rect in members.items():
+            if gid in shown:
+                rects = hidden if item.note.hidden else shown
+                rects[gid] = rects[gid].united(item.sceneBoundingRect().adjusted(3, 3, -4, -4))
+        for gid in ids:
             if gid in self.groups:
-                self.groups[gid].set_frame(rect)
+                seen = not shown[gid].isNull()
+                self.groups[gid].set_frame(shown[gid] if seen else hidden[gid], seen)
         self._bounds = None
 
     # -- for views and controls ------------------------------------------------------------------

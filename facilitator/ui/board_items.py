@@ -181,22 +181,26 @@ class GroupItem(QGraphicsItem):
         self.group = group
         self.board = board
         self.frame = QRectF()
+        self.shown = True  # the room sees at least one of its notes
         self._before: dict | None = None  # the notes' places when a drag began
         self.setZValue(-1)
         self.font = QFont()
         self.font.setPixelSize(22)
         self.font.setBold(True)
 
-    def set_frame(self, rect: QRectF) -> None:
+    def set_frame(self, rect: QRectF, shown: bool = True) -> None:
+        """Frame ``rect``; ``shown`` False: the room sees none of the group's notes."""
         self.prepareGeometryChange()
         self.frame = rect.adjusted(-14, -40, 14, 14) if not rect.isNull() else QRectF()
+        self.shown = shown
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.frame.adjusted(-2, -2, 2, 2)
 
     def paint(self, p: QPainter, option, widget=None) -> None:
-        if self.frame.isNull():
+        projector = widget in self.board.projector_viewports
+        if self.frame.isNull() or (projector and not self.shown):
             return
         p.setPen(QPen(QColor("#0B6E69"), 2.5, Qt.PenStyle.DashLine))
         p.setBrush(QColor(11, 110, 105, 18))
@@ -204,7 +208,7 @@ class GroupItem(QGraphicsItem):
         p.setFont(self.font)
         p.setPen(QColor("#0B6E69"))
         name = self.group.name or "Unnamed group (double-click to name)"
-        if widget in self.board.projector_viewports and not self.group.name:
+        if projector and not self.group.name:
             name = ""
         p.drawText(self.frame.adjusted(14, 6, -14, 0), Qt.AlignmentFlag.AlignTop, name)
 
