@@ -366,6 +366,7 @@ class RunConsole(QWidget):
     def shutdown(self) -> None:
         """Close the projector, stop the film, let go of the boards and the keys."""
         self.status_timer.stop()
+        self.first_frames.stop()
         self.keys.remove()
         if self.controls is not None:
             self.controls.detach()

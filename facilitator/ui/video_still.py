@@ -65,6 +65,16 @@ class FirstFrames(QObject):
     def known(self, step: StepInfo) -> bool:
         return still_key(step) in self.stills
 
+    def stop(self) -> None:
+        """The console closes: drop what is waiting and let go of the film being read."""
+        self.waiting.clear()
+        self.starter.stop()
+        self.give_up.stop()
+        self.current = None
+        if self.player is not None:
+            self.player.stop()
+            self.player.setSource(QUrl())
+
     # -- one grab --------------------------------------------------------------------------------
     def _next(self) -> None:
         if self.current is not None or not self.waiting:
