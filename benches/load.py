@@ -211,9 +211,11 @@ async def main(args) -> int:
         followers = [asyncio.create_task(follow(p, r)) for p, r in pairs]
         await asyncio.gather(*(r.wait() for r in readies))
         print(f"{len(phones)} phones joined and are holding the event stream open")
+        cpu_before = cpu_seconds(server.pid)
 
         await room(phones, step_id, args.seconds, args.notes, args.retries)
         room_latencies = [x for p in phones for x in p.latencies]
+        print(f"server CPU in the real room: {cpu_seconds(server.pid) - cpu_before:.1f} s")
         for p in phones:
             p.latencies = []
         herd_start = time.perf_counter()

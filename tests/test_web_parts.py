@@ -81,17 +81,20 @@ def test_the_hub_replays_missed_messages_and_drops_slow_phones(monkeypatch):
         hub.publish("note", {"n": 2}, audience=1)
         assert fast.queue.empty()  # notes wait a moment to be batched
         hub.flush()
+        await asyncio.sleep(0)  # delivered on the next turn of the loop
         assert slow.queue.get_nowait() == hub.history[0][2]
         assert fast.queue.get_nowait() == hub.history[0][2] + hub.history[1][2]
         assert hub.missed(start, 2) == [hub.history[0][2]]  # only what was meant for them
         assert len(hub.missed(start, 1)) == 2
         assert hub.missed("other-1", 1) is None and hub.missed(f"{hub.epoch}-99", 1) is None
-        for n in (3, 4, 5):  # urgent: queued at once; the slow phone's queue (3) is now full
+        for n in (3, 4, 5):  # urgent: sent at once; the slow phone's queue (3) is now full
             hub.publish("step", {"n": n})
+            await asyncio.sleep(0)
         while not fast.queue.empty():
             fast.queue.get_nowait()
         assert not slow.closed
         hub.publish("step", {"n": 6})
+        await asyncio.sleep(0)
         assert slow.closed and slow not in hub.subscribers and fast in hub.subscribers
         return hub
 

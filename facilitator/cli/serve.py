@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from facilitator.model import orm
+from facilitator.model import events, orm
 from facilitator.model.demos import demo_workshop
 from facilitator.model.errors import ModelError
 from facilitator.model.workshop_file import import_workshop
@@ -116,13 +116,18 @@ def _wait(model, server, run_id: int, stop: threading.Event) -> None:
     threading.Thread(
         target=_read_keys, args=(model, run_id, stop), name="facilitator-keys", daemon=True
     ).start()
-    last = ""
-    while not stop.is_set():
-        line = _count_line(model, server, run_id)
-        if line != last:
-            _show(line)
-            last = line
-        stop.wait(TICK_SECONDS)
+    tally = Tally(model, run_id)
+    unsubscribe = model.bus.subscribe(tally.on_event)
+    try:
+        last = ""
+        while not stop.is_set():
+            line = tally.line(server.status().connected)
+            if line != last:
+                _show(line)
+                last = line
+            stop.wait(TICK_SECONDS)
+    finally:
+        unsubscribe()
 
 
 def _show(line: str) -> None:
@@ -132,17 +137,40 @@ def _show(line: str) -> None:
         print(line, flush=True)
 
 
-def _count_line(model, server, run_id: int) -> str:
-    run = model.runs.run(run_id)
-    step = model.runs.current_step(run_id)
-    with model.db.read() as s:
-        people = s.scalar(select(func.count()).where(orm.Participant.run_id == run_id))
-        notes = s.scalar(select(func.count()).where(orm.Note.run_id == run_id))
-    online = server.status().connected
-    return (
-        f"{people} joined, {online} online, {notes} notes - "
-        f"step {run.current_position + 1}/{run.step_count}: {step.title}"
-    )
+class Tally:
+    """The live count, kept from the model's events (counted once from the database at start),
+    so a busy room costs the count nothing."""
+
+    def __init__(self, model, run_id: int):
+        self.run_id = run_id
+        run = model.runs.run(run_id)
+        self.position, self.step_count = run.current_position, run.step_count
+        self.title = model.runs.current_step(run_id).title
+        with model.db.read() as s:
+            self.people = s.scalar(select(func.count()).where(orm.Participant.run_id == run_id))
+            self.notes = s.scalar(select(func.count()).where(orm.Note.run_id == run_id))
+        self.lock = threading.Lock()
+
+    def on_event(self, event) -> None:
+        if event.run_id != self.run_id:
+            return
+        with self.lock:
+            if event.type == events.PARTICIPANT_JOINED:
+                self.people += 1
+            elif event.type == events.NOTE_ADDED:
+                self.notes += 1
+            elif event.type == events.NOTE_DELETED:
+                self.notes -= 1
+            elif event.type == events.STEP:
+                self.position = event.payload.run.current_position
+                self.title = event.payload.step.title
+
+    def line(self, online: int) -> str:
+        with self.lock:
+            return (
+                f"{self.people} joined, {online} online, {self.notes} notes - "
+                f"step {self.position + 1}/{self.step_count}: {self.title}"
+            )
 
 
 def _read_keys(model, run_id: int, stop: threading.Event) -> None:

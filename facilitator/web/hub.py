@@ -25,6 +25,7 @@ STREAMS_PER_PARTICIPANT = 4  # older streams of the same phone are closed beyond
 FLUSH_SECONDS = 0.25  # how long a message may wait to be batched with the next ones
 HEARTBEAT_SECONDS = 20  # a comment line to every phone, so dead connections show up
 PING = b": ping\n\n"
+SLICE = 32  # phones served per turn of the loop, so requests never wait behind a whole fan-out
 URGENT = frozenset({"step", "ended", "reset"})  # sent at once, with whatever is waiting
 
 CLOSE = b""  # queued to end a stream
@@ -60,6 +61,8 @@ class Hub:
         self.subscribers: set[Subscriber] = set()
         self._pending: list[tuple[int | None, bytes]] = []
         self._flush_scheduled = False
+        self._outbox: deque[tuple[Subscriber, bytes]] = deque()
+        self._delivering = False
 
     @property
     def last_id(self) -> str:
@@ -87,16 +90,32 @@ class Hub:
             return
         shared = b"".join(payload for audience, payload in pending if audience is None)
         targeted = {audience for audience, _ in pending if audience is not None}
-        for sub in list(self.subscribers):
+        for sub in self.subscribers:
             block = shared
             if sub.participant_id in targeted:
                 block = b"".join(p for a, p in pending if a is None or a == sub.participant_id)
-            if not block:
+            if block:
+                self._outbox.append((sub, block))
+        if self._outbox and not self._delivering:
+            self._delivering = True
+            asyncio.get_running_loop().call_soon(self._deliver)
+
+    def _deliver(self) -> None:
+        """Hand blocks to ``SLICE`` phones, then let the loop serve requests before the next."""
+        for _ in range(SLICE):
+            if not self._outbox:
+                break
+            sub, block = self._outbox.popleft()
+            if sub.closed:
                 continue
             try:
                 sub.queue.put_nowait(block)
             except asyncio.QueueFull:
                 self.drop(sub)
+        if self._outbox:
+            asyncio.get_running_loop().call_soon(self._deliver)
+        else:
+            self._delivering = False
 
     def heartbeat(self) -> None:
         """Send a comment line to every phone now and every ``HEARTBEAT_SECONDS`` (one timer for
