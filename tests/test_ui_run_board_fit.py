@@ -144,3 +144,15 @@ def test_a_hidden_member_does_not_stretch_its_groups_frame(qtbot, model, tmp_pat
     for note in (notes[0], notes[2]):
         model.board.set_hidden(note.id, True)
     qtbot.waitUntil(lambda: not scene.groups[group.id].shown, timeout=3000)
+
+
+def test_both_stages_count_a_note_as_soon_as_it_arrives(qtbot, model, tmp_path):
+    console, step, scene, projector = _board(qtbot, model, tmp_path)
+    _add(qtbot, model, console, step, scene, ["the first"])
+    for stage in (console.mirror, console.presenter.stage):
+        assert stage.view.status.text() == "1 note"
+    (note,) = _add(qtbot, model, console, step, scene, ["the second"])
+    model.board.set_hidden(note.id, True)
+    qtbot.waitUntil(lambda: scene.notes[note.id].note.hidden, timeout=3000)
+    for stage in (console.mirror, console.presenter.stage):
+        assert stage.view.status.text() == "1 note"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
-from facilitator.model import events
 from facilitator.ui.board import BoardScene
 from facilitator.ui.board_view import BoardView
 
@@ -39,6 +38,9 @@ class WhiteboardStage(StageView):
         layout.setContentsMargins(30, 20, 30, 20)
         layout.addLayout(header)
         layout.addWidget(self.view, 1)
+        if self.is_live:
+            # counted once the board itself has taken the change in
+            self.scene.board_changed.connect(self._board_changed)
         self.refresh()
 
     def refresh(self) -> None:
@@ -51,14 +53,16 @@ class WhiteboardStage(StageView):
         self.status.setText(" · ".join(parts))
         self.status.setVisible(bool(parts))
 
-    def on_event(self, event) -> None:
-        if event.type in (
-            events.NOTE_ADDED,
-            events.NOTE_CHANGED,
-            events.NOTE_DELETED,
-            events.STEP_STATE,
-        ):
-            self.refresh()
+    def _board_changed(self) -> None:
+        self.refresh()
+
+    def detach(self) -> None:
+        super().detach()
+        if self.is_live:
+            try:
+                self.scene.board_changed.disconnect(self._board_changed)
+            except (RuntimeError, TypeError):
+                pass
 
     def options_changed(self) -> None:
         self.scene.set_top(self.live.options.top_n)
