@@ -79,3 +79,14 @@ def test_unusable_data_folders_are_explained(tmp_path):
     blocked.write_text("x")
     done = cli("runs", data_dir=blocked / "inside")
     assert done.returncode == 1 and done.stderr.startswith("facilitator: ")
+
+
+def test_data_dir_works_before_or_after_the_command(model, data_dir, demo_run):
+    before = subprocess.run(
+        [sys.executable, "-m", "facilitator", "--data-dir", str(data_dir), "runs"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    after = cli("runs", data_dir=data_dir)
+    assert before.stdout == after.stdout and after.stdout.startswith(f"{demo_run.id} ")

@@ -24,17 +24,16 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    data_help = "folder for the database and media (default: your user data folder)"
+    # Given before or after the command: the subcommands' copy must not overwrite the first
+    # one with its default, hence SUPPRESS there.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        metavar="D",
-        help="folder for the database and media (default: your user data folder)",
-    )
+    common.add_argument("--data-dir", metavar="D", default=argparse.SUPPRESS, help=data_help)
     parser = argparse.ArgumentParser(
         prog="facilitator",
         description="Run a workshop on the projector; the room adds post-its from their phones.",
-        parents=[common],
     )
+    parser.add_argument("--data-dir", metavar="D", default=None, help=data_help)
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
