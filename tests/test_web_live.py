@@ -42,9 +42,9 @@ def test_a_step_change_made_in_the_app_reaches_the_phone(server, demo_run, model
         assert stream.headers["content-type"].startswith("text/event-stream")
         threading.Timer(0.2, model.runs.next, args=(demo_run.id,)).start()
         ((event_id, kind, data),) = read_events(stream, "step")
-    assert kind == "step" and data["step"]["title"] == "Your position?"
-    assert data["step"]["image"].startswith("/media/")
-    assert "facilitator_notes" not in data["step"] and "join_key" not in data["run"]
+    assert kind == "step" and data["title"] == "Your position?" and data["index"] == 1
+    assert data["kind"] == "position" and data["image"].startswith("/media/")
+    assert "facilitator_notes" not in data and "join_key" not in data["run"]
     assert event_id.split("-")[0] == last.split("-")[0]
 
 
@@ -56,7 +56,7 @@ def test_a_stream_resumes_after_its_last_event_id(server, demo_run, model):
     headers = {"Last-Event-ID": last}
     with client.stream("GET", "/api/events", headers=headers, timeout=10) as stream:
         first, second = read_events(stream, "", limit=2)
-    assert [first[2]["step"]["index"], second[2]["step"]["index"]] == [2, 3]
+    assert [first[2]["index"], second[2]["index"]] == [2, 3]
 
 
 def test_an_id_from_another_server_asks_the_phone_to_reload(server, demo_run):

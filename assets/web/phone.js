@@ -132,10 +132,10 @@
       if (es.readyState === 2) { es.close(); es = null; retryLater("state", function () { loadState(); }); }
     };
     on("step", function (d) {
-      S.run = d.run; S.step = d.step; S.notes = []; S.myVotes = []; S.placement = null; S.answers = {};
+      S.run = d.run; S.step = d; S.notes = []; S.myVotes = []; S.placement = null; S.answers = {};
       S.draft = "";
       render(true);
-      if (/^(whiteboard|position|feedback)$/.test(d.step.kind))
+      if (/^(whiteboard|position|feedback)$/.test(d.kind))
         setTimeout(function () { loadState(); }, Math.random() * 400);
     });
     on("run", function (d) { S.run = d; renderTimer(); });

@@ -92,7 +92,8 @@ class Live:
                 log.exception("could not send %s to phones", event.type)
 
     def _step(self, change) -> None:
-        self.hub.publish("step", {"run": run_view(change.run), "step": self.step_view(change.step)})
+        # The data is the new step (as DESIGN.md's contract says), with the run beside it.
+        self.hub.publish("step", {**self.step_view(change.step), "run": run_view(change.run)})
 
     def _run(self, run: RunInfo) -> None:
         self.hub.publish("run", run_view(run))
