@@ -5,7 +5,9 @@ out, and the repaint of what changed, per note (median and p95 over 50); (2) bui
 scene from the database and laying out all 1,000 notes; (3) a full render of the fitted projector
 view at 1920x1080; (4) the same for a bare QGraphicsScene of 1,000 rect+text items laid out
 alike (the reference, measured on the same machine in the same run); (5) a full render of a
-board of 30 notes, where the projector zooms in and every note's text is drawn.
+board of 30 notes, where the projector zooms in and every note's text is drawn; (6) adding a
+note, scene side, to the 1,000-note board once 50 notes have been dragged into place and one is
+hidden (a new note goes before the hidden ones, which move up a place).
 
     python benches/board.py [--notes 1000]
 """
@@ -132,6 +134,18 @@ def main(argv=None) -> int:
         app.processEvents()
         ui_only.append(time.perf_counter() - t0)
 
+    some = model.board.notes(run.id, step.id)[:51]
+    for note in some[:50]:
+        model.board.move_note(note.id, (note.id % 7) / 7, 0.05)
+    model.board.set_hidden(some[50].id, True)
+    app.processEvents()
+    beside_hidden = []
+    for i in range(50):
+        model.board.add_note(NoteRequest(run.id, step.id, f"Beside a hidden one {i}"))
+        t0 = time.perf_counter()
+        app.processEvents()
+        beside_hidden.append(time.perf_counter() - t0)
+
     adds.sort()
     bare = bare_reference(args.notes)
     small = small_board(model, run)
@@ -150,6 +164,10 @@ def main(argv=None) -> int:
     print(
         f"add one note, scene side only (layout + repaint): "
         f"median {ms(statistics.median(ui_only))} ms"
+    )
+    print(
+        "add one note, scene side, with 50 placed notes and a hidden one: "
+        f"median {ms(statistics.median(beside_hidden))} ms"
     )
     model.close()
     return 0

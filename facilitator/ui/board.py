@@ -143,14 +143,18 @@ class BoardScene(QGraphicsScene):
         if before is None:
             if self._loading:
                 return  # laid out once everything is loaded
-            if not self._hides_in(column) and not self._rows_change(column):
+            if self._rows_change(column):
+                self.reflow(column)
+            else:
                 self._placing = True  # the cached bounds grow by this note (see note_moved)
                 try:
-                    item.setPos(self._free_place(item))
+                    hidden = [] if note.hidden else self._hidden_in(column)
+                    if hidden:
+                        self._before_hidden(item, hidden)
+                    else:
+                        item.setPos(self._free_place(item))
                 finally:
                     self._placing = False
-            else:
-                self.reflow(column)
         elif (before.hidden, before.zone_id, before.group_id) != (
             note.hidden,
             note.zone_id,
@@ -167,8 +171,20 @@ class BoardScene(QGraphicsScene):
         count = sum(1 for i in self.notes.values() if i.auto and self.column_of(i) is column)
         return column.fitting_per_row(count) != column.per_row
 
-    def _hides_in(self, column: Column) -> bool:
-        return any(self.column_of(self.notes[i]) is column for i in self._hidden_auto)
+    def _hidden_in(self, column: Column) -> list[NoteItem]:
+        """The hidden notes the board lays out in ``column``, in the order they sit."""
+        hidden = [self.notes[i] for i in self._hidden_auto]
+        hidden = [i for i in hidden if self.column_of(i) is column]
+        return sorted(hidden, key=lambda i: (i.pos().y(), i.pos().x()))
+
+    def _before_hidden(self, item: NoteItem, hidden: list[NoteItem]) -> None:
+        """A new shown note takes the first hidden note's place; the hidden ones move up one
+        place each (they stay after every shown note, without laying out the whole column)."""
+        places = [h.pos() for h in hidden]
+        item.setPos(places[0])
+        for note, place in zip(hidden, places[1:], strict=False):
+            note.setPos(place)
+        hidden[-1].setPos(self._free_place(hidden[-1]))
 
     def reflow(self, column: Column) -> None:
         """Lay the column's auto-placed notes out again: the shown ones first (each group's
@@ -179,7 +195,9 @@ class BoardScene(QGraphicsScene):
             if item.auto and self.column_of(item) is column:
                 autos.append(item)
             elif not item.auto:
-                placed.append(item.sceneBoundingRect())
+                rect = item.sceneBoundingRect()
+                if column.rect.left() < rect.right() and rect.left() < column.rect.right():
+                    placed.append(rect)
         autos.sort(
             key=lambda i: (i.note.hidden, i.note.group_id is None, i.note.group_id or 0, i.note.id)
         )
@@ -264,7 +282,9 @@ class BoardScene(QGraphicsScene):
                 item.rect.setHeight(height)
 
     def note_moved(self, item: NoteItem) -> None:
-        if self._placing and self._bounds is not None and not item.note.hidden:
+        if item.note.hidden:
+            pass  # the room does not see it: what the room sees is unchanged
+        elif self._placing and self._bounds is not None:
             self._bounds = self._bounds.united(item.sceneBoundingRect())
         else:
             self._bounds = None
