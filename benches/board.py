@@ -7,7 +7,8 @@ view at 1920x1080; (4) the same for a bare QGraphicsScene of 1,000 rect+text ite
 alike (the reference, measured on the same machine in the same run); (5) a full render of a
 board of 30 notes, where the projector zooms in and every note's text is drawn; (6) adding a
 note, scene side, to the 1,000-note board once 50 notes have been dragged into place and one is
-hidden (a new note goes before the hidden ones, which move up a place).
+hidden (a new note goes before the hidden ones, which move up a place); (7) one note taken out
+of the board's layout (dragged into a place of its own), scene side: the rest close up.
 
     python benches/board.py [--notes 1000]
 """
@@ -146,6 +147,13 @@ def main(argv=None) -> int:
         app.processEvents()
         beside_hidden.append(time.perf_counter() - t0)
 
+    dragged_out = []
+    for note in model.board.notes(run.id, step.id)[100:110]:
+        model.board.move_note(note.id, 0.5, 0.5)
+        t0 = time.perf_counter()
+        app.processEvents()
+        dragged_out.append(time.perf_counter() - t0)
+
     adds.sort()
     bare = bare_reference(args.notes)
     small = small_board(model, run)
@@ -168,6 +176,10 @@ def main(argv=None) -> int:
     print(
         "add one note, scene side, with 50 placed notes and a hidden one: "
         f"median {ms(statistics.median(beside_hidden))} ms"
+    )
+    print(
+        "one note dragged out of the layout, the rest close up, scene side: "
+        f"median {ms(statistics.median(dragged_out))} ms"
     )
     model.close()
     return 0

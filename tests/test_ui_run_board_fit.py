@@ -4,7 +4,7 @@ and every note on a board shares one text size unless its text is too long to fi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from ui_run_helpers import go_to_kind, start_demo
 
 from facilitator.model.board import NoteRequest
@@ -156,3 +156,15 @@ def test_both_stages_count_a_note_as_soon_as_it_arrives(qtbot, model, tmp_path):
     qtbot.waitUntil(lambda: scene.notes[note.id].note.hidden, timeout=3000)
     for stage in (console.mirror, console.presenter.stage):
         assert stage.view.status.text() == "1 note"
+
+
+def test_a_note_dragged_out_of_the_layout_leaves_no_gap(qtbot, model, tmp_path):
+    console, step, scene, projector = _board(qtbot, model, tmp_path)
+    notes = _add(qtbot, model, console, step, scene, ["a", "b", "c", "d"])
+    places = [scene.notes[n.id].pos() for n in notes]
+    # WHEN the facilitator puts the first note somewhere of their own
+    model.board.move_note(notes[0].id, 0.05, 0.8)
+    qtbot.waitUntil(lambda: not scene.notes[notes[0].id].auto, timeout=3000)
+    # THEN the notes the board lays out close up, and the moved one is where it was put
+    assert [scene.notes[n.id].pos() for n in notes[1:]] == places[:3]
+    assert scene.notes[notes[0].id].pos() == QPointF(0.05 * 1600, 0.8 * 900)

@@ -42,6 +42,7 @@ class BoardScene(QGraphicsScene):
         self._bounds: QRectF | None = None  # what the room sees, cached (see shown_bounds)
         self._loading = False
         self._placing = False  # a new note is being put in its first free slot
+        self._reflowing = False  # a column is being laid out again
         self.setBackgroundBrush(QColor("#FFFFFF"))
         self.columns = self._make_columns()
         if model is not None and run is not None:
@@ -121,11 +122,14 @@ class BoardScene(QGraphicsScene):
             item.set_note(note)
             self._bounds = None
         if note.x is not None and note.y is not None:
+            was_laid_out = item.auto and before is not None
             item.auto = False
             self._hidden_auto.discard(note.id)
             target = QPointF(note.x * BOARD_W, note.y * BOARD_H)
             if item.pos() != target and not self._dragging(item):
                 item.setPos(target)
+            if was_laid_out and not self._loading:
+                self.reflow(self._column_of_zone(before.zone_id))  # close the gap it left
         elif item.auto:
             self._lay_out(item, before)
         self._mark_groups(before.group_id if before else None, note.group_id)
@@ -202,17 +206,22 @@ class BoardScene(QGraphicsScene):
             key=lambda i: (i.note.hidden, i.note.group_id is None, i.note.group_id or 0, i.note.id)
         )
         column.per_row = column.fitting_per_row(len(autos))
-        k = 0
-        for item in autos:
-            while True:
+        taken = set().union(*(column.slots_under(rect) for rect in placed))
+        k, rect = 0, None
+        self._reflowing = True  # one refresh of frames and size at the end, not one per note
+        try:
+            for item in autos:
+                while k in taken:
+                    k += 1
                 place = column.slot(k)
-                rect = QRectF(place.x(), place.y(), NOTE_W, NOTE_H)
                 k += 1
-                if not any(rect.intersects(other) for other in placed):
-                    break
-            if item.pos() != place:
-                item.setPos(place)
-            self._grow(rect)
+                if item.pos() != place:
+                    item.setPos(place)
+        finally:
+            self._reflowing = False
+        if autos:
+            self._grow(autos[-1].sceneBoundingRect())
+        self._mark_groups(*{item.note.group_id for item in autos})
         column.hint = k
         self._bounds = None
 

@@ -27,6 +27,7 @@ BOUNDS = QRectF(-3, -3, NOTE_W + 7, NOTE_H + 7)  # the note and its shadow
 PAPER = QRectF(0, 0, NOTE_W, NOTE_H)
 PAPER_SHADOW = QRectF(3, 3, NOTE_W, NOTE_H)
 NO_PEN = Qt.PenStyle.NoPen  # enum members looked up once: paint runs for every note
+MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 LOOKS = {
     name: (QBrush(QColor(fill)), QPen(QColor(edge), 1.5))
     for name, (fill, edge) in NOTE_COLORS.items()
@@ -167,9 +168,10 @@ class NoteItem(QGraphicsObject):
             )
 
     def itemChange(self, change, value):  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene():
+        # called for every change of every note (twice per move): kept short
+        if change == MOVED and not self.board._reflowing and self.scene():
             self.board.note_moved(self)
-        return super().itemChange(change, value)
+        return value  # what QGraphicsItem.itemChange returns
 
 
 class GroupItem(QGraphicsItem):

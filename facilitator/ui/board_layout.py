@@ -41,3 +41,24 @@ class Column:
         used = self.per_row * (NOTE_W + GAP) - GAP
         left = self.rect.left() + (self.rect.width() - used) / 2
         return QPointF(left + col * (NOTE_W + GAP), self.rect.top() + HEADER + row * (NOTE_H + GAP))
+
+    def slots_under(self, rect: QRectF) -> set[int]:
+        """The slots that ``rect`` (a note the facilitator placed) overlaps."""
+        step_x, step_y = NOTE_W + GAP, NOTE_H + GAP
+        first = self.slot(0)
+        cols = range(
+            max(0, math.floor((rect.left() - first.x() - NOTE_W) / step_x)),
+            min(self.per_row, math.floor((rect.right() - first.x()) / step_x) + 1),
+        )
+        rows = range(
+            max(0, math.floor((rect.top() - first.y() - NOTE_H) / step_y)),
+            max(0, math.floor((rect.bottom() - first.y()) / step_y) + 1),
+        )
+        under = set()
+        for row in rows:
+            for col in cols:
+                k = row * self.per_row + col
+                place = self.slot(k)
+                if rect.intersects(QRectF(place.x(), place.y(), NOTE_W, NOTE_H)):
+                    under.add(k)
+        return under
