@@ -84,3 +84,26 @@ def test_the_projector_cannot_drag_a_group(qtbot, model, tmp_path):
     grip = projector.mapFromScene(QPointF(frame.left() + 20, frame.top() + 10))
     _drag(qtbot, projector, grip, grip + QPointF(0, 200).toPoint())
     assert scene.undo.count() == 0 and model.board.note(a.id).x is None
+
+
+def test_undoing_a_group_move_after_a_note_was_deleted(qtbot, model, tmp_path):
+    from facilitator.ui.board_commands import MoveGroup
+
+    window, console = start_demo(qtbot, model, tmp_path)
+    step = go_to_kind(qtbot, console, "whiteboard")
+    scene = console.live.boards.get(console.run, step)
+    a, b = (
+        r.note
+        for r in model.board.add_notes([NoteRequest(console.run.id, step.id, t) for t in "ab"])
+    )
+    group = model.board.create_group(console.run.id, step.id, "Pair", [a.id, b.id])
+    moves = {a.id: ((0.1, 0.1, None), (0.5, 0.5, None)), b.id: ((0.3, 0.1, None), (0.7, 0.5, None))}
+    scene.undo.push(MoveGroup(scene, group.id, ((None, None), (0.45, 0.4)), moves))
+    model.board.delete_note(a.id)
+    problems = []
+    scene.failed.connect(problems.append)
+    # WHEN the move is undone, one of its notes being gone
+    scene.undo.undo()
+    # THEN the other note still goes back, and the facilitator is told in a sentence
+    assert (model.board.note(b.id).x, model.board.note(b.id).y) == (0.3, 0.1)
+    assert problems and "Traceback" not in problems[0]

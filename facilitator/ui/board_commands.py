@@ -35,9 +35,15 @@ class MoveNotes(BoardCommand):
         self.moves = moves
 
     def _apply(self, which: int) -> None:
+        problem = None
         for note_id, places in self.moves.items():
             x, y, zone = places[which]
-            self.board.move_note(note_id, x, y, zone_id=zone)
+            try:  # a note deleted meanwhile does not stop the others
+                self.board.move_note(note_id, x, y, zone_id=zone)
+            except ModelError as error:
+                problem = problem or error
+        if problem is not None:
+            raise problem
 
     def do(self) -> None:
         self._apply(1)
@@ -62,7 +68,11 @@ class MoveGroup(MoveNotes):
 
     def _apply(self, which: int) -> None:
         x, y = self.places[which]
-        self.board.move_group(self.group_id, x, y)
+        try:
+            self.board.move_group(self.group_id, x, y)
+        except ModelError as error:  # the group was deleted meanwhile: its notes still move
+            super()._apply(which)
+            raise error from None
         super()._apply(which)
 
 
