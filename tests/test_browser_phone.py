@@ -12,6 +12,7 @@ from test_web_support import go_to_kind
 from facilitator.web.server import WebServer
 
 playwright = pytest.importorskip("playwright.sync_api")
+expect = playwright.expect
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(not CHROMIUM, reason="needs Debian's chromium")
 
@@ -80,11 +81,8 @@ def test_a_phone_joins_renames_posts_and_survives_a_restart(page, model, demo_ru
         server.start()
         assert server.port == port
         page.locator("#net", has_text="Connected").wait_for(timeout=20_000)
-        page.wait_for_function("document.querySelectorAll('#mine .note').length === 3")
-        page.wait_for_function(
-            "[...document.querySelectorAll('#mine .meta')].every(m => m.textContent === 'sent')",
-            timeout=20_000,
-        )
+        # (expect polls from Python: the page's CSP rightly forbids wait_for_function's eval)
+        expect(page.locator("#mine .meta")).to_have_text(["sent"] * 3, timeout=20_000)
         texts = sorted(n.text for n in model.board.notes(demo_run.id))
         assert texts == [
             "Second, while offline",
@@ -109,7 +107,7 @@ def test_a_phone_places_its_dot_and_answers_the_form(page, model, demo_run):
         page.goto(server.join_url)
         picture = page.locator(".picture img")
         picture.wait_for()
-        page.wait_for_function("document.querySelector('.picture img').naturalWidth > 0")
+        expect(picture).to_have_js_property("complete", True)
         box = picture.bounding_box()
         page.mouse.click(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.75)
         page.get_by_text("Saved.").wait_for()

@@ -282,8 +282,7 @@
       form.appendChild(el("p", { cls: "row" }, [el("button", { type: "submit", text: "Send answers" })]));
       form.appendChild(status);
       if (Object.keys(S.answers).length) status.textContent = "Thank you: your answers are saved. You can change them and send again.";
-      form.addEventListener("submit", function (ev) {
-        ev.preventDefault();
+      function read() {
         var answers = {};
         (step.questions || []).forEach(function (q, i) {
           if (q.type === "rating") {
@@ -291,9 +290,17 @@
             answers[q.id] = c ? parseInt(c.value, 10) : null;
           } else answers[q.id] = form.querySelector("#q" + i).value;
         });
+        return answers;
+      }
+      // What is chosen but not yet sent survives the page redrawing the step.
+      form.addEventListener("change", function () { S.formDraft = { step: step.id, answers: read() }; });
+      form.addEventListener("input", function () { S.formDraft = { step: step.id, answers: read() }; });
+      form.addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        var answers = read();
         status.textContent = "Sending\u2026";
         api("PUT", "/api/steps/" + step.id + "/feedback", { answers: answers }, function (code, data) {
-          if (code === 200) { S.answers = data.answers; status.textContent = "Thank you: your answers are saved."; }
+          if (code === 200) { S.answers = data.answers; S.formDraft = null; render(); }
           else status.textContent = errorText(data, "No connection: please send again in a moment.");
         });
       });
@@ -302,15 +309,17 @@
   };
 
   function question(q, i) {
+    var draft = S.formDraft && S.formDraft.step === S.step.id ? S.formDraft.answers : {};
+    var value = draft[q.id] !== undefined && draft[q.id] !== null ? draft[q.id] : S.answers[q.id];
     if (q.type !== "rating") {
       var box = el("textarea", { id: "q" + i, maxlength: "2000" });
-      box.value = S.answers[q.id] || "";
+      box.value = value || "";
       return el("div", {}, [el("label", { "for": "q" + i, text: q.text }), box]);
     }
     var set = el("fieldset", { cls: "choices" }, [el("legend", { text: q.text + " (1 = not at all, 5 = very)" })]);
     for (var v = 1; v <= 5; v++) {
       set.appendChild(el("label", { cls: "choice" }, [
-        el("input", { type: "radio", name: "q" + i, value: String(v), checked: S.answers[q.id] === v,
+        el("input", { type: "radio", name: "q" + i, value: String(v), checked: value === v,
                       "aria-label": v + " out of 5" }),
         el("span", { text: String(v), "aria-hidden": "true" })]));
     }
