@@ -3,6 +3,7 @@ the step change; a film that gives no frame leaves the preview on the step's que
 
 from __future__ import annotations
 
+from test_ui_run_video import make_clip, needs_ffmpeg, video_step
 from ui_run_helpers import go_to_kind, start_demo
 
 from facilitator.ui.video_still import FirstFrames, still_key
@@ -63,3 +64,29 @@ def test_a_missing_film_has_no_still(qtbot, tmp_path):
         assert frames.still(step) is None
     assert blocker.args == [still_key(step)]
     assert frames.still(step) is None and frames.known(step)
+
+
+@needs_ffmpeg
+def test_the_still_and_the_film_start_at_the_start_mark(qtbot, model, tmp_path):
+    from facilitator.ui.video import VideoPlayer
+
+    clip = make_clip(tmp_path / "count.mp4", "mpeg4", seconds=4)
+    from_start = video_step(model, tmp_path, clip)
+    from_two = video_step(model, tmp_path, clip, start=2.0)
+    # GIVEN the same film without and with a start mark two seconds in
+    frames = FirstFrames()
+    for step in (from_start, from_two):
+        frames.still(step)
+        qtbot.waitUntil(lambda s=step: frames.known(s), timeout=15000)
+    first, later = frames.still(from_start), frames.still(from_two)
+    # THEN both have a still, and they are different pictures (testsrc changes every frame)
+    assert first is not None and later is not None
+    assert first != later
+    # AND the film itself starts playing at its mark, not at its beginning
+    player = VideoPlayer(muted=True)
+    player.load(from_two)
+    qtbot.waitUntil(lambda: player.position >= 1900, timeout=15000)
+    player.play()
+    qtbot.waitUntil(lambda: player.frames_seen > 0, timeout=15000)
+    assert player.position >= 1900
+    player.stop()

@@ -167,7 +167,11 @@ class VideoPlayer(QObject):
             self._ended()
 
     def _status(self, status) -> None:
-        if status == QMediaPlayer.MediaStatus.EndOfMedia:
+        if status == QMediaPlayer.MediaStatus.LoadedMedia:
+            # a seek before the film has loaded is lost: go to the start mark now
+            if self.start_ms and self.player.position() < self.start_ms:
+                self.player.setPosition(self.start_ms)
+        elif status == QMediaPlayer.MediaStatus.EndOfMedia:
             if self.frames_seen == 0:
                 self._no_frame()
             else:

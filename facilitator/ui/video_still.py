@@ -43,6 +43,7 @@ class FirstFrames(QObject):
         self.stills: dict[str, QImage | None] = {}
         self.waiting: list[tuple[str, Path, int]] = []
         self.current: str | None = None
+        self.start_ms = 0  # the start mark of the film being read
         self.player = None
         self.starter = QTimer(self, singleShot=True, interval=START_AFTER_MS, timeout=self._next)
         self.give_up = QTimer(self, singleShot=True, interval=GIVE_UP_MS, timeout=self._none)
@@ -80,7 +81,7 @@ class FirstFrames(QObject):
         if self.current is not None or not self.waiting:
             return
         key, path, start_ms = self.waiting.pop(0)
-        self.current = key
+        self.current, self.start_ms = key, start_ms
         if QMediaPlayer is None or not path.is_file():
             self._none()
             return
@@ -90,14 +91,22 @@ class FirstFrames(QObject):
             self.player.setVideoSink(self.sink)
             self.sink.videoFrameChanged.connect(self._frame)
             self.player.errorOccurred.connect(self._error)
+            self.player.mediaStatusChanged.connect(self._status)
         self.give_up.start()
         self.player.setSource(QUrl.fromLocalFile(str(path)))
-        self.player.setPosition(start_ms)
         self.player.pause()  # paused, the player still hands over the frame it stands on
+
+    def _status(self, status) -> None:
+        # a seek only holds once the film has loaded
+        if status == QMediaPlayer.MediaStatus.LoadedMedia and self.start_ms:
+            self.player.setPosition(self.start_ms)
 
     def _frame(self, frame) -> None:
         if self.current is None:
             return
+        early = self.start_ms and 0 <= frame.startTime() < (self.start_ms - 200) * 1000
+        if early:
+            return  # a frame from before the start mark, shown while the seek is under way
         image = frame.toImage()
         if image.isNull():
             return
