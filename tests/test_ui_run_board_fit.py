@@ -168,3 +168,29 @@ def test_a_note_dragged_out_of_the_layout_leaves_no_gap(qtbot, model, tmp_path):
     # THEN the notes the board lays out close up, and the moved one is where it was put
     assert [scene.notes[n.id].pos() for n in notes[1:]] == places[:3]
     assert scene.notes[notes[0].id].pos() == QPointF(0.05 * 1600, 0.8 * 900)
+
+
+def test_a_note_in_the_facilitators_hand_is_not_laid_out_under_it(qtbot, model, tmp_path):
+    console, step, scene, projector = _board(qtbot, model, tmp_path)
+    notes = _add(qtbot, model, console, step, scene, [f"n{i}" for i in range(6)])
+    view = console.controls.view
+    held = scene.notes[notes[5].id]
+    where = held.pos()
+    # GIVEN the facilitator has pressed on a note (about to drag it)
+    qtbot.mousePress(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=view.mapFromScene(held.sceneBoundingRect().center()),
+    )
+    assert scene.mouseGrabberItem() is held
+    # WHEN a phone's note makes the board lay its notes out in wider rows
+    _add(qtbot, model, console, step, scene, ["from a phone"])
+    # THEN the held note has not moved under the cursor, and nothing overlaps it
+    assert held.pos() == where
+    for item in scene.notes.values():
+        if item is not held:
+            inner = item.sceneBoundingRect().adjusted(3, 3, -4, -4)
+            assert not inner.intersects(held.sceneBoundingRect().adjusted(3, 3, -4, -4))
+    qtbot.mouseRelease(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(where + QPointF(5, 5))
+    )

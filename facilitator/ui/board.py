@@ -195,13 +195,16 @@ class BoardScene(QGraphicsScene):
         notes together, then the rest, in order of arrival), the hidden ones after them, so a
         hidden note leaves no hole on the projector. Notes the facilitator placed stay put."""
         autos, placed = [], []
+        grabbing = self.mouseGrabberItem() is not None
         for item in self.notes.values():
-            if item.auto and self.column_of(item) is column:
-                autos.append(item)
-            elif not item.auto:
-                rect = item.sceneBoundingRect()
-                if column.rect.left() < rect.right() and rect.left() < column.rect.right():
-                    placed.append(rect)
+            held = grabbing and self._dragging(item)  # in the facilitator's hand: left there
+            if item.auto and not held:
+                if self.column_of(item) is column:
+                    autos.append(item)
+                continue
+            rect = item.sceneBoundingRect()
+            if column.rect.left() < rect.right() and rect.left() < column.rect.right():
+                placed.append(rect)
         autos.sort(
             key=lambda i: (i.note.hidden, i.note.group_id is None, i.note.group_id or 0, i.note.id)
         )
