@@ -64,6 +64,10 @@ def test_the_presenter_goes_full_screen_on_the_projector_and_back(tmp_path, qtbo
     chooser.screens_changed()
     assert not presenter.isFullScreen() and presenter.isVisible()
     assert "One screen" in console.problem.text()
+    # ... and leaves most of the laptop's screen to the console underneath
+    area = presenter.screen().availableGeometry()
+    assert area.contains(presenter.geometry())
+    assert presenter.width() * presenter.height() < area.width() * area.height() / 3
     # Escape leaves full screen; F puts it back
     from PySide6.QtCore import Qt
 

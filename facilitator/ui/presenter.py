@@ -29,7 +29,7 @@ class PresenterWindow(QWidget):
         if screen is None:
             if self.isFullScreen():
                 self.showNormal()
-            self.resize(1280, 720)
+            self._beside_the_console()
             self.show()
             return
         handle = self.windowHandle()
@@ -37,6 +37,20 @@ class PresenterWindow(QWidget):
             handle.setScreen(screen)
         self.setGeometry(screen.geometry())
         self.showFullScreen()
+
+    def _beside_the_console(self) -> None:
+        """With one screen, a 16:9 window in the bottom-right corner, a little under half the
+        screen wide, so the console underneath stays in reach (drag it or press F to fill)."""
+        area = self.screen().availableGeometry()
+        width = max(480, area.width() * 45 // 100)
+        height = width * 9 // 16
+        margin = 24
+        self.setGeometry(
+            area.x() + area.width() - width - margin,
+            area.y() + area.height() - height - margin,
+            width,
+            height,
+        )
 
     def leave_full_screen(self) -> None:
         if self.isFullScreen():
