@@ -42,12 +42,13 @@ class PresenterWindow(QWidget):
         """With one screen, a 16:9 window in the bottom-right corner, a little under half the
         screen wide, so the console underneath stays in reach (drag it or press F to fill)."""
         area = self.screen().availableGeometry()
-        width = max(480, area.width() * 45 // 100)
-        height = width * 9 // 16
+        least = self.minimumSizeHint()
+        width = min(area.width(), max(least.width(), area.width() * 45 // 100))
+        height = min(area.height(), max(least.height(), width * 9 // 16))
         margin = 24
         self.setGeometry(
-            area.x() + area.width() - width - margin,
-            area.y() + area.height() - height - margin,
+            max(area.x(), area.x() + area.width() - width - margin),
+            max(area.y(), area.y() + area.height() - height - margin),
             width,
             height,
         )
