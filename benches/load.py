@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
+TIMEOUT = 30  # seconds without an answer before a request counts as an error
+
 
 class Http:
     """One keep-alive HTTP/1.1 connection."""
@@ -51,6 +53,10 @@ class Http:
         ).encode() + body
 
     async def call(self, method: str, path: str, data=None) -> tuple[int, dict]:
+        """One request and its answer; TimeoutError if the server has not answered in time."""
+        return await asyncio.wait_for(self._call(method, path, data), TIMEOUT)
+
+    async def _call(self, method: str, path: str, data=None) -> tuple[int, dict]:
         if self.writer is None:
             await self.open()
         body = json.dumps(data).encode() if data is not None else b""
@@ -86,12 +92,30 @@ class Phone:
 async def follow(phone: Phone, ready: asyncio.Event) -> None:
     """Read the phone's event stream (chunked), noting each note id and each step's arrival."""
     http = phone.stream
+    try:
+        await asyncio.wait_for(open_stream(http), TIMEOUT)
+    except (OSError, asyncio.TimeoutError, ValueError) as error:  # noqa: UP041 (3.10)
+        phone.errors.append(f"event stream did not open: {error!r}")
+        return
+    finally:
+        ready.set()
+    try:
+        await read_stream(phone, http)
+    except (OSError, asyncio.IncompleteReadError, ValueError) as error:
+        phone.errors.append(f"event stream broke: {error!r}")
+
+
+async def open_stream(http: Http) -> None:
     await http.open()
     http.writer.write(http._head("GET", "/api/events", b"", "Accept: text/event-stream\r\n"))
-    await http.reader.readline()
+    status = await http.reader.readline()
+    if b" 200 " not in status:
+        raise ValueError(status.decode(errors="replace").strip())
     while await http.reader.readline() not in (b"\r\n", b""):
         pass
-    ready.set()
+
+
+async def read_stream(phone: Phone, http: Http) -> None:
     buffer = b""
     pattern = re.compile(rb"event: (\w+)\ndata: (.*)\n")
     note_id = re.compile(rb'"id":(\d+)')
@@ -122,8 +146,10 @@ async def post_note(phone: Phone, step_id: int, client_id: str, text: str, lock)
             status, body = await phone.http.call(
                 "POST", f"/api/steps/{step_id}/notes", {"client_id": client_id, "text": text}
             )
-        except (OSError, asyncio.IncompleteReadError, ValueError) as error:
+        except (OSError, asyncio.IncompleteReadError, ValueError, asyncio.TimeoutError) as error:  # noqa: UP041
             phone.errors.append(repr(error))
+            phone.http.close()
+            phone.http.writer = None  # a fresh connection for the next note
             return
         phone.latencies.append(time.perf_counter() - t0)
     if status not in (200, 201):

@@ -142,3 +142,19 @@ def test_a_killed_server_keeps_every_acknowledged_note_exactly_once(data_dir):
     assert len(acked) > 20
     assert len(stored) == len(set(stored))
     assert set(acked) <= set(stored)
+
+
+def test_repeated_ctrl_c_still_stops_cleanly(data_dir):
+    # A signal arriving while the main thread holds a lock must not hang the program.
+    process = serve(data_dir, "--demo")
+    try:
+        addresses(process)
+        read_until(process, "0 joined")
+        for _ in range(5):
+            process.send_signal(signal.SIGINT)
+            time.sleep(0.003)
+        out, err = process.communicate(timeout=20)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    assert "Stopped." in out

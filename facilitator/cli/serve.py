@@ -8,6 +8,7 @@ import gc
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -20,6 +21,7 @@ from facilitator.model.workshop_file import import_workshop
 from .common import UserError, model_from_args
 
 TICK_SECONDS = 1.0
+POLL_SECONDS = 0.1
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
@@ -55,16 +57,20 @@ def serve(args) -> int:
             server.start()
         except ServerError as error:
             raise UserError(str(error)) from None
-        stop = threading.Event()
-        previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in STOP_SIGNALS}
+        stop = Stop()
+        # Our handler stays until the server has stopped: an impatient second Ctrl-C during
+        # the shutdown is absorbed instead of interrupting it halfway.
+        previous = {sig: signal.signal(sig, stop.request) for sig in STOP_SIGNALS}
         try:
-            _announce(server)
-            _wait(model, server, run.id, stop)
+            try:
+                _announce(server)
+                _wait(model, server, run.id, stop)
+            finally:
+                server.stop()
+            print(f"\nStopped. Run {run.id} is saved: `facilitator export {run.id}` prints it.")
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-            server.stop()
-        print(f"\nStopped. Run {run.id} is saved: `facilitator export {run.id}` prints it.")
     finally:
         model.close()
     return 0
@@ -111,7 +117,25 @@ def _print_qr(url: str) -> None:
     sys.stdout.flush()
 
 
-def _wait(model, server, run_id: int, stop: threading.Event) -> None:
+class Stop:
+    """The request to stop, safe to make from a signal handler: only a flag is set there (a
+    threading.Event would take a lock the interrupted main thread may be holding, and a second
+    Ctrl-C would then hang the program)."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def request(self, *_signal) -> None:
+        self.requested = True
+
+    def sleep(self, seconds: float) -> None:
+        """Sleep up to ``seconds``, waking early once a stop is requested."""
+        deadline = time.monotonic() + seconds
+        while not self.requested and time.monotonic() < deadline:
+            time.sleep(POLL_SECONDS)
+
+
+def _wait(model, server, run_id: int, stop: Stop) -> None:
     """Show the live count until Ctrl-C, SIGTERM or ``q``."""
     threading.Thread(
         target=_read_keys, args=(model, run_id, stop), name="facilitator-keys", daemon=True
@@ -120,12 +144,12 @@ def _wait(model, server, run_id: int, stop: threading.Event) -> None:
     unsubscribe = model.bus.subscribe(tally.on_event)
     try:
         last = ""
-        while not stop.is_set():
+        while not stop.requested:
             line = tally.line(server.status().connected)
             if line != last:
                 _show(line)
                 last = line
-            stop.wait(TICK_SECONDS)
+            stop.sleep(TICK_SECONDS)
     finally:
         unsubscribe()
 
@@ -173,9 +197,9 @@ class Tally:
             )
 
 
-def _read_keys(model, run_id: int, stop: threading.Event) -> None:
+def _read_keys(model, run_id: int, stop: Stop) -> None:
     """Enter advances the step; ``p`` goes back; ``q`` stops. Ends quietly without a console."""
-    while not stop.is_set():
+    while not stop.requested:
         try:
             line = sys.stdin.readline()
         except (OSError, ValueError):
@@ -185,7 +209,7 @@ def _read_keys(model, run_id: int, stop: threading.Event) -> None:
         command = line.strip().lower()
         try:
             if command in ("q", "quit"):
-                stop.set()
+                stop.request()
             elif command in ("p", "b", "back"):
                 model.runs.previous(run_id)
             else:
