@@ -38,6 +38,7 @@ def _tune(sock: socket.socket) -> None:
     """Make connections to phones that vanished fail within about a minute (inherited by the
     accepted sockets on Linux); harmless where an option does not exist."""
     options = [
+        (socket.IPPROTO_TCP, getattr(socket, "TCP_NODELAY", None), 1),
         (socket.SOL_SOCKET, getattr(socket, "SO_KEEPALIVE", None), 1),
         (socket.IPPROTO_TCP, getattr(socket, "TCP_KEEPIDLE", None), 30),
         (socket.IPPROTO_TCP, getattr(socket, "TCP_KEEPINTVL", None), 10),
@@ -56,7 +57,9 @@ def bind(host: str, port: int) -> socket.socket:
     """A listening socket on ``host``: ``port`` if free, else the next ones, else any free port."""
     last_error: OSError | None = None
     for candidate in [*range(port, port + PORT_TRIES), 0]:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # IPPROTO_TCP said outright: asyncio switches Nagle off (TCP_NODELAY) only on sockets that
+        # say so, and with Nagle on, each answer waits ~40 ms for the phone's delayed ACK.
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         if sys.platform != "win32":
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
