@@ -132,3 +132,26 @@ def test_the_pages_load_nothing_from_elsewhere_and_never_use_inner_html():
         assert "http://" not in text and "https://" not in text, path.name
         assert "innerHTML" not in text and "document.write" not in text, path.name
         assert "<script>" not in text and " style=" not in text, path.name  # CSP: nothing inline
+
+
+def test_the_fast_board_read_gives_the_same_notes_as_the_service(model, demo_run):
+    from facilitator.model import live_reads
+    from facilitator.model.board import NoteRequest
+
+    board = [s for s in model.runs.steps(demo_run.id) if s.kind == "whiteboard"][0]
+    ana, _ = model.runs.join(demo_run.id, "Ana")
+    gone, _ = model.runs.join(demo_run.id)
+    model.board.add_notes(
+        [
+            NoteRequest(demo_run.id, board.id, "from Ana", "a", "blue", ana.id),
+            NoteRequest(demo_run.id, board.id, "typed in", "f", None, None, "Sam"),
+            NoteRequest(demo_run.id, board.id, "from the facilitator", "g"),
+        ]
+    )
+    hidden = model.board.add_note(NoteRequest(demo_run.id, board.id, "x", "h", None, gone.id))
+    model.board.set_hidden(hidden.note.id, True)
+    assert live_reads.board_notes(model.db, demo_run.id, board.id) == model.board.notes(
+        demo_run.id, board.id
+    )
+    assert live_reads.participant(model.db, ana.id) == ana
+    assert live_reads.participant(model.db, 10**6) is None

@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from facilitator.model import live_reads
 from facilitator.model.board import NoteRequest
 from facilitator.model.errors import ModelError
 from facilitator.model.records import ParticipantInfo
@@ -127,7 +128,7 @@ def join(body: JoinBody, request: Request, response: Response) -> dict:
     if pid is not None:
         if body.name:
             ctx.model.runs.rename(pid, body.name)
-        person = next(p for p in ctx.model.runs.participants(ctx.run_id) if p.id == pid)
+        person = live_reads.participant(ctx.model.db, pid)
     else:
         client = request.client.host if request.client else ""
         if not is_loopback(client):
@@ -151,23 +152,25 @@ def rename(body: NameBody, request: Request, pid: int = Depends(me)) -> dict:
     return {"participant": participant_view(ctx.model.runs.rename(pid, body.name))}
 
 
-@router.get("/state")
-def state(request: Request, pid: int = Depends(me)) -> dict:
+@router.get("/state", response_class=JSONResponse)
+def state(request: Request, pid: int = Depends(me)):
     """The current step, who I am, and what I need to show it (my notes, others' where the step
     shows them, my dot, my answers). ``last_event`` is where the event stream should resume."""
     ctx = context(request)
     last_event = ctx.hub.last_id
     run = ctx.model.runs.run(ctx.run_id)
     step = ctx.model.runs.current_step(ctx.run_id)
-    person = next(p for p in ctx.model.runs.participants(ctx.run_id) if p.id == pid)
-    return {
-        "run": run_view(run),
-        "step": ctx.live.step_view(step),
-        "me": participant_view(person),
-        "last_event": last_event,
-        **{"notes": [], "my_votes": []},
-        **kinds.phone_state(ctx, step, pid),
-    }
+    person = live_reads.participant(ctx.model.db, pid)
+    return JSONResponse(
+        {
+            "run": run_view(run),
+            "step": ctx.live.step_view(step),
+            "me": participant_view(person),
+            "last_event": last_event,
+            **{"notes": [], "my_votes": []},
+            **kinds.phone_state(ctx, step, pid),
+        }
+    )
 
 
 @router.post("/steps/{step_id}/notes", status_code=201)

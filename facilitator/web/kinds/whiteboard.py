@@ -3,6 +3,7 @@ shows them, after the reveal if it has one) everyone else's notes and dot votes.
 
 from __future__ import annotations
 
+from facilitator.model import live_reads
 from facilitator.model.records import NoteInfo, StepInfo, StepStateInfo
 
 KIND = "whiteboard"
@@ -50,10 +51,10 @@ def phone_step(step, state) -> dict:
 
 
 def phone_state(ctx, step, participant_id: int) -> dict:
-    state = ctx.model.runs.step_state(ctx.run_id, step.id)
+    state = ctx.live.state_of(step.id)
     show_others = others_visible(step, state)
     notes = []
-    for note in ctx.model.board.notes(ctx.run_id, step.id):
+    for note in live_reads.board_notes(ctx.model.db, ctx.run_id, step.id):
         if note.participant_id == participant_id:
             notes.append(own_note_view(note))
         elif show_others and not note.hidden:
