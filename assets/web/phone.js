@@ -124,7 +124,11 @@
 
   // ---- the live stream ---------------------------------------------------------------------
   function listen() {
-    if (es || !window.EventSource) return;
+    if (!window.EventSource) {  // very old browsers: ask every few seconds instead
+      if (!timers.poll) timers.poll = setInterval(function () { loadState(); }, 5000);
+      return;
+    }
+    if (es) return;
     es = new EventSource("/api/events?last=" + encodeURIComponent(S.lastEvent || ""));
     es.onopen = function () { S.online = true; setNet("Connected", false); flush(); };
     es.onerror = function () {
