@@ -155,3 +155,14 @@ def test_the_fast_board_read_gives_the_same_notes_as_the_service(model, demo_run
     )
     assert live_reads.participant(model.db, ana.id) == ana
     assert live_reads.participant(model.db, 10**6) is None
+
+
+def test_listening_everywhere_advertises_a_real_address(model, demo_run):
+    server = WebServer(model, demo_run.id, host="0.0.0.0", port=0)
+    server.start()
+    try:
+        assert server.address != "0.0.0.0"
+        assert server.address in (*server.status().candidates, "127.0.0.1")
+        assert "0.0.0.0" not in server.join_url
+    finally:
+        server.stop()

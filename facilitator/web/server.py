@@ -25,6 +25,7 @@ from .writer import NoteWriter
 log = logging.getLogger(__name__)
 
 PORT_TRIES = 20
+ANY = "0.0.0.0"
 DEAD_PHONE_SECONDS = 60  # a phone gone from the Wi-Fi is forgotten after about this long
 
 __all__ = ["NetworkStatus", "ServerError", "WebServer"]
@@ -134,12 +135,12 @@ class WebServer:
             return
         found = network.candidates()
         self._candidates = tuple(c.address for c in found)
-        if self.host is None:
+        if self.host in (None, "", ANY):  # every interface: advertise the best one
             self._offline = not found
             self.address = found[0].address if found else network.LOOPBACK
         else:
             self._offline = self.host.startswith("127.") or self.host == "localhost"
-        sock = bind(self.host or "0.0.0.0", self.port)
+        sock = bind(self.host or ANY, self.port)
         self.port = sock.getsockname()[1]
         self._context = self._build_context()
         config = uvicorn.Config(
