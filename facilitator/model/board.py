@@ -336,20 +336,34 @@ class Board:
             raise Forbidden("You are not part of this run.")
 
     @staticmethod
-    def _board_step(s, run_id: int, step_id: int, *, for_new_notes: bool = True) -> orm.Step:
-        run = s.get(orm.Run, run_id)
-        step = s.get(orm.Step, step_id)
-        if run is None or step is None or step.workshop_id != run.workshop_id:
+    def _board_step(s, run_id: int, step_id: int, *, for_new_notes: bool = True) -> None:
+        """Check that ``step_id`` is a board of this run taking notes (and, ``for_new_notes``,
+        that neither the run nor the board is closed), in one query: it is on the hot path of
+        every note a phone sends."""
+        row = s.execute(
+            select(
+                orm.Step.kind,
+                orm.Step.workshop_id,
+                orm.Run.workshop_id,
+                orm.Run.ended_at,
+                orm.StepState.locked,
+            )
+            .select_from(orm.Step)
+            .join(orm.Run, orm.Run.id == run_id)
+            .outerjoin(
+                orm.StepState,
+                (orm.StepState.run_id == run_id) & (orm.StepState.step_id == orm.Step.id),
+            )
+            .where(orm.Step.id == step_id)
+        ).first()
+        if row is None or row[1] != row[2]:
             raise NotFound("That step is not part of this run.")
-        if not kinds.get(step.kind).takes_notes:
+        if not kinds.get(row[0]).takes_notes:
             raise Conflict("This step is not taking notes.")
-        if for_new_notes:
-            if run.ended_at is not None:
-                raise Conflict("This run has ended; it is no longer taking notes.")
-            state = s.get(orm.StepState, (run_id, step_id))
-            if state is not None and state.locked:
-                raise Conflict("This board is locked; it is no longer taking notes.")
-        return step
+        if for_new_notes and row[3] is not None:
+            raise Conflict("This run has ended; it is no longer taking notes.")
+        if for_new_notes and row[4]:
+            raise Conflict("This board is locked; it is no longer taking notes.")
 
 
 class _Batch:
@@ -357,7 +371,8 @@ class _Batch:
 
     def __init__(self, s):
         self.s = s
-        self.boards: dict[tuple[int, int], orm.Step | ModelError] = {}
+        self.boards: dict[tuple[int, int], ModelError | None] = {}
+        self.zones: dict[int, set[int]] = {}
         self.known: dict[tuple[int, str], orm.Note] = {}
 
     def add_all(self, requests: Sequence[NoteRequest]) -> list[AddNoteResult | ModelError]:
@@ -385,12 +400,14 @@ class _Batch:
             if isinstance(r.client_id, str) and r.client_id:
                 by_run.setdefault(r.run_id, set()).add(r.client_id)
         for run_id, client_ids in by_run.items():
-            rows = self.s.scalars(
-                select(orm.Note).where(
+            # Repeats are rare: find their ids cheaply, load whole notes only for those.
+            hits = self.s.execute(
+                select(orm.Note.client_id, orm.Note.id).where(
                     orm.Note.run_id == run_id, orm.Note.client_id.in_(client_ids)
                 )
-            )
-            self.known.update({(run_id, n.client_id): n for n in rows})
+            ).all()
+            for client_id, note_id in hits:
+                self.known[(run_id, client_id)] = self.s.get(orm.Note, note_id)
 
     def _add(self, r: NoteRequest) -> tuple[orm.Note, bool]:
         client_id = r.client_id or uuid.uuid4().hex
@@ -402,8 +419,8 @@ class _Batch:
                 raise Conflict("That note id is already used by someone else.")
             return existing, False
         text = note_text(r.text)
-        step = self._board(r.run_id, r.step_id)
-        if r.zone_id is not None and r.zone_id not in {z.id for z in step.zones}:
+        self._board(r.run_id, r.step_id)
+        if r.zone_id is not None and r.zone_id not in self._zones(r.step_id):
             raise InvalidInput("That zone is not on this board.")
         author = ""
         if r.participant_id is None:
@@ -427,17 +444,23 @@ class _Batch:
         self.known[(r.run_id, client_id)] = note
         return note, True
 
-    def _board(self, run_id: int, step_id: int) -> orm.Step:
+    def _board(self, run_id: int, step_id: int) -> None:
         key = (run_id, step_id)
         if key not in self.boards:
             try:
-                self.boards[key] = Board._board_step(self.s, run_id, step_id)
+                Board._board_step(self.s, run_id, step_id)
+                self.boards[key] = None
             except ModelError as error:
                 self.boards[key] = error
-        found = self.boards[key]
-        if isinstance(found, ModelError):
-            raise found
-        return found
+        if self.boards[key] is not None:
+            raise self.boards[key]
+
+    def _zones(self, step_id: int) -> set[int]:
+        if step_id not in self.zones:
+            self.zones[step_id] = set(
+                self.s.scalars(select(orm.Zone.id).where(orm.Zone.step_id == step_id))
+            )
+        return self.zones[step_id]
 
     def _names(self, notes: list[orm.Note]) -> dict[int, str]:
         ids = {n.participant_id for n in notes if n.participant_id is not None}
