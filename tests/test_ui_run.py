@@ -148,3 +148,12 @@ def test_resume_after_the_app_is_rebuilt(qtbot, model, tmp_path, data_dir):
         window.close()
     finally:
         again.close()
+
+
+def test_the_main_window_fits_a_small_screen(qtbot, model, tmp_path):
+    # GIVEN the offscreen platform's small screen (800x800, smaller than the usual 1400x880)
+    window = open_window(qtbot, model, tmp_path)
+    area = window.screen().availableGeometry()
+    # THEN the whole window, with its buttons at the edges, is on it
+    assert area.contains(window.frameGeometry()) or area.contains(window.geometry())
+    assert window.width() <= area.width() and window.height() <= area.height()

@@ -105,7 +105,13 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(home)
         self.setCentralWidget(self.pages)
         self.banner.offer(model.runs.unfinished())
-        self.resize(1400, 880)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """1400x880 where there is room; on a small laptop screen, all of what there is."""
+        area = self.screen().availableGeometry()
+        self.resize(min(1400, area.width()), min(880, area.height()))
+        self.move(area.topLeft())
 
     # -- runs ----------------------------------------------------------------------------------
     def start_run(self, workshop_id: int) -> None:
