@@ -158,4 +158,4 @@ def test_the_main_window_fits_a_small_screen(qtbot, model, tmp_path):
     least = window.minimumSizeHint()
     assert window.height() <= area.height()
     assert window.width() <= max(area.width(), least.width())
-    assert window.geometry().topLeft() == area.topLeft()
+    assert window.frameGeometry().topLeft() == area.topLeft()
