@@ -48,6 +48,17 @@ def test_the_demos_are_listed_and_the_first_is_open_in_the_editor(page, model):
     )
 
 
+def test_a_deleted_demo_stays_deleted(qtbot, page, model, settings):
+    # GIVEN the demos, added the first time the library opened, and one of them deleted
+    huddle = next(w for w in model.library.workshops() if w.title == "Facilitators' huddle")
+    model.library.delete_workshop(huddle.id)
+    # WHEN the app opens again with the same settings
+    again = LibraryPage(model, settings)
+    qtbot.addWidget(again)
+    # THEN it does not come back (only `facilitator demo` adds the demos again)
+    assert "Facilitators' huddle" not in listed(again) and len(listed(again)) == 3
+
+
 def test_new_workshop_starts_with_a_join_slide_and_is_opened(page, model):
     ws = page.new_workshop()
     assert page.selected_workshop_id() == ws.id == page.editor.workshop_id

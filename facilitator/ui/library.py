@@ -73,7 +73,9 @@ class LibraryPage(QWidget):
         self.library = model.library
         self.bridge = EventBridge(model.bus, self)
         self.busy = 0
-        ensure_demos(self.library)
+        if not settings.demos_added:  # the first time only: `facilitator demo` adds them again
+            ensure_demos(self.library)
+            settings.demos_added = True
         self._build()
         self.bridge.event_received.connect(self._event)
         self.refresh_workshops()

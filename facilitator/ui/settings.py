@@ -66,3 +66,13 @@ class Settings:
     @projector_screen.setter
     def projector_screen(self, value: str) -> None:
         self.store.setValue("projector_screen", value)
+
+    @property
+    def demos_added(self) -> bool:
+        """Whether the demo workshops were put in the library once (the first time the app
+        opened); after that a demo the facilitator deletes stays deleted."""
+        return self._get("demos_added", False, bool)
+
+    @demos_added.setter
+    def demos_added(self, value: bool) -> None:
+        self.store.setValue("demos_added", bool(value))
