@@ -84,6 +84,31 @@ class Step(Base):
     __table_args__ = (Index("ix_steps_workshop_position", "workshop_id", "position"),)
 
 
+def new_step(
+    *,
+    position: int,
+    kind: str,
+    title: str,
+    prompt: str,
+    facilitator_notes: str,
+    timer_seconds: int | None,
+    settings: dict,
+    zones: list[str],
+) -> Step:
+    """A step row with its zones, as importing a file and freezing a plan for a run make them."""
+    step = Step(
+        position=position,
+        kind=kind,
+        title=title,
+        prompt=prompt,
+        facilitator_notes=facilitator_notes,
+        timer_seconds=timer_seconds,
+        settings=dict(settings or {}),
+    )
+    step.zones = [Zone(position=i, label=label) for i, label in enumerate(zones)]
+    return step
+
+
 class Zone(Base):
     __tablename__ = "zones"
 

@@ -372,17 +372,18 @@ def _freeze(source: orm.Workshop) -> orm.Workshop:
         frozen_for_run=True,
     )
     for step in source.steps:
-        new = orm.Step(
-            position=step.position,
-            kind=step.kind,
-            title=step.title,
-            prompt=step.prompt,
-            facilitator_notes=step.facilitator_notes,
-            timer_seconds=step.timer_seconds,
-            settings=dict(step.settings or {}),
+        copy.steps.append(
+            orm.new_step(
+                position=step.position,
+                kind=step.kind,
+                title=step.title,
+                prompt=step.prompt,
+                facilitator_notes=step.facilitator_notes,
+                timer_seconds=step.timer_seconds,
+                settings=step.settings,
+                zones=[z.label for z in step.zones],
+            )
         )
-        new.zones = [orm.Zone(position=z.position, label=z.label) for z in step.zones]
-        copy.steps.append(new)
     for res in source.resources:
         copy.resources.append(
             orm.Resource(

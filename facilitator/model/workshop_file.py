@@ -294,17 +294,18 @@ def import_workshop(library: Library, path: Path, *, is_demo: bool = False) -> W
                 is_demo=is_demo,
             )
             for i, step in enumerate(data.steps):
-                row = orm.Step(
-                    position=i,
-                    kind=step.kind,
-                    title=step.title,
-                    prompt=step.prompt,
-                    facilitator_notes=step.facilitator_notes,
-                    timer_seconds=step.timer_seconds,
-                    settings=step.settings,
+                ws.steps.append(
+                    orm.new_step(
+                        position=i,
+                        kind=step.kind,
+                        title=step.title,
+                        prompt=step.prompt,
+                        facilitator_notes=step.facilitator_notes,
+                        timer_seconds=step.timer_seconds,
+                        settings=step.settings,
+                        zones=step.zones,
+                    )
                 )
-                row.zones = [orm.Zone(position=j, label=z) for j, z in enumerate(step.zones)]
-                ws.steps.append(row)
             for i, res in enumerate(data.resources):
                 ws.resources.append(orm.Resource(position=i, **res))
             s.add(ws)
