@@ -39,6 +39,19 @@ def test_navigation_clamps_and_publishes_one_step_event(model, demo_run, seen):
     assert last.run.current_position == demo_run.step_count - 1
 
 
+def test_next_from_two_threads_at_once_moves_two_steps(model, demo_run):
+    # GIVEN the laptop's clicker and the phone remote pressing "next" at the same moment
+    import threading
+
+    threads = [threading.Thread(target=model.runs.next, args=(demo_run.id,)) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    # THEN both presses count
+    assert model.runs.run(demo_run.id).current_position == 2
+
+
 def test_step_change_resets_timer_to_the_steps_own(model, demo_run):
     model.runs.go_to(demo_run.id, 1)  # "Your position?" has a 180 s timer
     run = model.runs.timer_start(demo_run.id)

@@ -174,11 +174,15 @@ class Runs:
         return info
 
     # -- moving through the agenda -------------------------------------------------------------
-    def go_to(self, run_id: int, position: int) -> StepChange:
-        """Show the step at ``position`` (clamped to the agenda); resets the countdown."""
+    def go_to(self, run_id: int, position: int, *, relative: bool = False) -> StepChange:
+        """Show the step at ``position`` (clamped to the agenda), or that many steps on from
+        the current one when ``relative``, read in the same transaction so two clicks at once
+        move two steps; resets the countdown."""
         with self.db.write() as s:
             run = self._live(s, run_id)
             count = len(run.workshop.steps)
+            if relative:
+                position += run.current_position
             position = max(0, min(position, count - 1))
             step = self._step_at(run, position)
             if position != run.current_position:
@@ -193,10 +197,10 @@ class Runs:
         return change
 
     def next(self, run_id: int) -> StepChange:
-        return self.go_to(run_id, self.run(run_id).current_position + 1)
+        return self.go_to(run_id, 1, relative=True)
 
     def previous(self, run_id: int) -> StepChange:
-        return self.go_to(run_id, self.run(run_id).current_position - 1)
+        return self.go_to(run_id, -1, relative=True)
 
     def set_black(self, run_id: int, black: bool | None = None) -> RunInfo:
         """Black out the projector (``None`` toggles)."""
