@@ -160,3 +160,79 @@ def _fill_feedback(model, run_id, step, participants, rng: random.Random) -> Non
                 said = SAYINGS["other" if q["id"] == "other" else "comments"]
                 answers[q["id"]] = said[(i // 3) % len(said)]
         model.responses.answer_feedback(run_id, step.id, p.id, answers)
+
+
+# What 150 people in a room write about Rita O'Grady: the sayings above and more, as people
+# type them on a phone (short, long, lower case, the odd slip).
+ROOM_SAYINGS = SAYINGS["rita"] + [
+    "authentic",
+    "She was brave",
+    "Passion!",
+    "Told the truth even when it was uncomfortable",
+    "She used a story not statistics",
+    "Made eye contact with the whole room",
+    "She was one of them - same background, same job",
+    "Spoke from the heart",
+    "Timing - she waited for the right moment to speak",
+    "Didn't blame anyone, focused on what could change",
+    "Made people feel it was their fight, not hers",
+    "humour",
+    "Simple language, no jargon",
+    "She listened before she spoke",
+    "Built on what the others had already said",
+    "Showed vulnerability",
+    "Clear about what she wanted from them",
+    "Connected to values: fairness, dignity",
+    "She had done her homework and knew the facts",
+    "Got people nodding early on",
+    "Repetition of the key message",
+    "Called out the elephant in the room",
+    "She was credible because she had lived it",
+    "Energy and enthusiasm were infectious",
+    "Gave people hope that it could be different",
+    "Spoke to emotions first and logic second",
+    "Respectful to the people who disagreed",
+    "Invited them to decide together",
+    "Confidance",
+    "she stood up when nobody else would",
+    "Brought the women together before the meeting",
+    "Made the injustice feel personal and real for every single person in the room, "
+    "including the men who had not thought about it before",
+    "Challenged the status quo without being aggressive",
+    "Stayed calm under pressure",
+    "Shared purpose",
+    "Used silence well",
+    "Plain speaking",
+    "Relatable",
+    "Moral courage",
+    "She asked a question instead of lecturing",
+    "Turned anger into a plan",
+    "Framed it as a win for everyone",
+    "Leadership from the shop floor, not the top",
+    "The setting - a packed hall, everyone together",
+    "She believed it herself, you could tell",
+]
+
+
+def fill_room_board(model, run_id: int, step, *, notes: int = 150, seed: int = 11) -> list:
+    """Fill one board the way a 150-person room does: ``notes`` notes from as many people
+    (their own random names), a few groups, votes; returns the notes as stored."""
+    rng = random.Random(seed)
+    people = [model.runs.join(run_id)[0] for _ in range(notes)]
+    colours = list(NOTE_COLORS)[:5]
+    zone_ids = [z.id for z in step.zones] or [None]
+    stored = []
+    for i, person in enumerate(people):
+        text = ROOM_SAYINGS[i % len(ROOM_SAYINGS)]
+        if i >= len(ROOM_SAYINGS):  # the same thought, written by someone else
+            text = rng.choice((text, text.lower(), text.rstrip("!.") + ".", "+1 " + text))
+        request = NoteRequest(
+            run_id, step.id, text, participant_id=person.id, color=rng.choice(colours),
+            zone_id=zone_ids[i % len(zone_ids)], client_id=f"room-{i}",
+        )  # fmt: skip
+        stored.append(model.board.add_note(request).note)
+    voters = rng.sample(people, min(len(people), 60))
+    for person in voters:
+        for note in rng.sample(stored, 3):
+            model.board.vote(note.id, person.id)
+    return model.board.notes(run_id, step.id)
