@@ -208,12 +208,23 @@ def test_whiteboard_settings_are_saved_and_undone(qtbot, editor, model, workshop
     board.votes.setValue(5)
     board.reveal.setChecked(True)
     board.show_others.setChecked(False)
+    board.anonymous.setChecked(True)
+    board.votes_visible.setChecked(False)
     board.zones.setPlainText("Burning platforms\nBurning ambitions\n\nBurning platforms")
     editor.pending.flush()
     step = model.library.steps(workshop.id)[2]
-    assert step.settings == {"reveal": True, "votes": 5, "show_others": False}
+    assert step.settings == {
+        "reveal": True,
+        "votes": 5,
+        "show_others": False,
+        "anonymous": True,
+        "votes_visible": False,
+    }
     assert [z.label for z in step.zones] == ["Burning platforms", "Burning ambitions"]
     editor.undo()  # zones
+    editor.undo()  # votes visible
+    editor.undo()  # anonymous
+    assert board.anonymous.isChecked() is False and board.votes_visible.isChecked() is True
     editor.undo()  # show others
     step = model.library.steps(workshop.id)[2]
     assert [z.label for z in step.zones] == ["Now", "Later"]

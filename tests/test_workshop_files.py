@@ -161,3 +161,29 @@ def test_zip_with_a_top_folder_imports(model, tmp_path):
             "My plan/workshop.yaml", "title: Nested\nsteps: [{kind: info, title: a}]\n"
         )
     assert import_workshop(model.library, good).title == "Nested"
+
+
+def test_anonymous_and_hidden_vote_counts_are_read_checked_and_written(model, tmp_path):
+    # GIVEN a board that is anonymous and keeps its vote counts off the phones
+    board = {"kind": "whiteboard", "title": "Board", "anonymous": True, "votes_visible": False}
+    folder = write_workshop(tmp_path / "anon", {"title": "Quiet", "steps": [board]})
+    # WHEN it is imported
+    info = import_workshop(model.library, folder)
+    (step,) = model.library.steps(info.id)
+    # THEN the settings are the step's, and they are written back the same
+    assert step.settings["anonymous"] is True and step.settings["votes_visible"] is False
+    (written,) = to_yaml_dict(model.library, info.id)[0]["steps"]
+    assert written["anonymous"] is True and written["votes_visible"] is False
+    # AND a board that says nothing is named and counted live (the defaults are not written)
+    loud = {"title": "Loud", "steps": [{"kind": "whiteboard", "title": "B"}]}
+    plain = import_workshop(model.library, write_workshop(tmp_path / "plain", loud))
+    (default,) = model.library.steps(plain.id)
+    assert default.settings["anonymous"] is False and default.settings["votes_visible"] is True
+    assert "anonymous" not in to_yaml_dict(model.library, plain.id)[0]["steps"][0]
+
+
+def test_a_wrong_anonymous_value_is_a_problem_with_its_place(model, tmp_path):
+    board = {"kind": "whiteboard", "title": "Board", "anonymous": "perhaps", "votes_visible": 7}
+    problems = problems_of(model, write_workshop(tmp_path / "w", {"title": "T", "steps": [board]}))
+    assert any(p.startswith("steps[0].anonymous: ") for p in problems), problems
+    assert any(p.startswith("steps[0].votes_visible: ") for p in problems), problems

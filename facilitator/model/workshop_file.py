@@ -16,6 +16,11 @@ The format::
         timer: 300                # seconds, optional
         zones: [A, B]             # whiteboard only
         votes: 3                  # and the other settings of the kind, at the step's top level
+        reveal: false             # whiteboard: notes hidden from the room until revealed
+        show_others: true         # whiteboard: phones see everyone's notes
+        anonymous: false          # whiteboard: no author names but on the facilitator's console
+        votes_visible: true       # whiteboard: false keeps vote counts off the phones until
+                                  #   the facilitator closes the board (against bandwagon votes)
     resources:
       - {title: Start with why, url: "https://...", text: "..."}
 """

@@ -1,4 +1,5 @@
-"""Settings of a whiteboard: zones, dot votes, hide-then-reveal, showing others' notes."""
+"""Settings of a whiteboard: zones, dot votes, hide-then-reveal, showing others' notes, anonymous
+notes and whether phones see vote counts live."""
 
 from __future__ import annotations
 
@@ -29,15 +30,27 @@ class WhiteboardEditor(KindEditor):
         self.votes.setMaximumWidth(160)
         self.reveal = QCheckBox("&Hide notes until I reveal them", self)
         self.show_others = QCheckBox("Phones &see everyone's notes", self)
+        self.anonymous = QCheckBox("Anon&ymous: names on my console only", self)
+        self.anonymous.setToolTip(
+            "No author names on the projector, the phones or the summary; you still see them"
+        )
+        self.votes_visible = QCheckBox("Phones see vote &counts while voting", self)
+        self.votes_visible.setToolTip(
+            "Unticked, phones see the counts only once you close the board (no bandwagon voting)"
+        )
         self.form.addRow("&Zones:", self.zones)
         self.form.addRow("", hint("One zone per line; leave empty for an open board.", self))
         self.form.addRow("&Votes:", self.votes)
         self.form.addRow("", self.reveal)
         self.form.addRow("", self.show_others)
+        self.form.addRow("", self.anonymous)
+        self.form.addRow("", self.votes_visible)
         self.zones.textChanged.connect(self._zones)
         self.votes.valueChanged.connect(lambda n: self.setting("votes", n))
         self.reveal.toggled.connect(lambda on: self.setting("reveal", on))
         self.show_others.toggled.connect(lambda on: self.setting("show_others", on))
+        self.anonymous.toggled.connect(lambda on: self.setting("anonymous", on))
+        self.votes_visible.toggled.connect(lambda on: self.setting("votes_visible", on))
 
     def zone_labels(self) -> list[str]:
         labels = []
@@ -57,6 +70,8 @@ class WhiteboardEditor(KindEditor):
         self.votes.setValue(int(step.settings.get("votes") or 0))
         self.reveal.setChecked(bool(step.settings.get("reveal")))
         self.show_others.setChecked(bool(step.settings.get("show_others", True)))
+        self.anonymous.setChecked(bool(step.settings.get("anonymous", False)))
+        self.votes_visible.setChecked(bool(step.settings.get("votes_visible", True)))
 
 
 EDITOR = WhiteboardEditor
