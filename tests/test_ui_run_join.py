@@ -3,10 +3,12 @@ welcome slide show the server's QR code, address and room code."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from ui_run_helpers import temp_settings
 
 from facilitator.model.demos import demo_workshop
-from facilitator.ui.join_panel import qr_matrix, short_address
+from facilitator.ui.join_panel import QrCode, qr_matrix, short_address
 
 
 def open_served(qtbot, model, tmp_path):
@@ -31,9 +33,10 @@ def test_the_join_panels_show_the_real_server(qtbot, model, tmp_path):
     assert panel.qr.text == url and panel.qr.matrix == qr_matrix(url)
     assert panel.address.text() == short_address(url) == f"127.0.0.1:{server.port}"
     assert panel.code.text() == f"Room code {console.run.room_code}"
-    # the phone remote's code is on the console only
-    assert console.side.remote.text == server.remote_url
-    assert not console.side.remote.isHidden()
+    # the phone remote's code is on the console only, and there only when asked for
+    remote = console.side.remote
+    assert remote.qr.text == server.remote_url and remote.qr.matrix == qr_matrix(remote.url)
+    assert not remote.toggle.isHidden() and not remote.shown
     # the welcome slide (show_join) on the projector shows the same code
     welcome = console.presenter.stage.view
     assert welcome.join is not None and welcome.join.qr.text == url
@@ -92,3 +95,46 @@ def test_a_server_bound_to_one_address_offers_no_choice(qtbot, model, tmp_path):
     window, console = open_served(qtbot, model, tmp_path)
     assert console.side.address_choice.isHidden()
     window.close()
+
+
+def remote_codes_in(widget, remote_url: str) -> list:
+    return [qr for qr in widget.findChildren(QrCode) if qr.text == remote_url]
+
+
+def test_the_remote_code_shows_on_demand_on_the_console_only(qtbot, model, tmp_path):
+    # GIVEN a run with its phone server
+    window, console = open_served(qtbot, model, tmp_path)
+    remote, url = console.side.remote, window.server.remote_url
+    assert remote.qr.isHidden() and remote.toggle.text() == "Show my remote code"
+    # WHEN the facilitator asks for it
+    qtbot.mouseClick(remote.toggle, Qt.MouseButton.LeftButton)
+    # THEN it is on the console, large enough for a phone's camera, with a word of warning
+    assert remote.qr.isVisible() and remote.label.isVisible()
+    side = remote.qr.width() * remote.qr.devicePixelRatioF()
+    assert remote.qr.width() == remote.qr.height() >= 160 and side >= 160
+    assert remote.toggle.text() == "Hide my remote code"
+    assert remote_codes_in(console, url) == [remote.qr]
+    # AND never on the projector, whatever it shows: each step, the join slide, black
+    presenter = console.presenter.stage
+    for step in console.steps:
+        console.go_to(step.position)
+        qtbot.waitUntil(lambda s=step: presenter.step.id == s.id, timeout=3000)
+        assert remote_codes_in(console.presenter, url) == []
+        assert remote_codes_in(console.mirror, url) == []
+    console.join_slide()
+    assert presenter.join_visible and remote_codes_in(console.presenter, url) == []
+    assert url not in str([lbl.text() for lbl in console.presenter.findChildren(QLabel)])
+    # WHEN it is hidden again, it is gone from the console too
+    qtbot.mouseClick(remote.toggle, Qt.MouseButton.LeftButton)
+    assert remote.qr.isHidden() and remote.toggle.text() == "Show my remote code"
+    window.close()
+
+
+def test_without_a_phone_server_there_is_no_remote_code(qtbot, model, tmp_path):
+    from ui_run_helpers import start_demo
+
+    window, console = start_demo(qtbot, model, tmp_path)
+    remote = console.side.remote
+    assert remote.isHidden() and not remote.shown
+    remote.set_shown(True)  # nothing to show
+    assert not remote.shown

@@ -1,6 +1,7 @@
-"""The console's side panel: clocks (wall, elapsed, the step countdown that turns amber then
-red and can chime), the attendee count, the join panel with its "put it on the projector" button,
-the network's state and the phone remote's QR code (shown here only, never on the projector)."""
+"""The console's side panel: clocks (wall, how long the run has been going, the step countdown
+that turns amber, chimes, then shows the overrun in red for the facilitator only), the attendee
+count, the join panel with its "put it on the projector" button, the network's state and the
+phone remote's QR code (shown here only, on demand, never on the projector)."""
 
 from __future__ import annotations
 
@@ -18,13 +19,14 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from facilitator.model.records import RunInfo
 from facilitator.ui.join_panel import JoinPanel, QrCode
-from facilitator.ui.kinds.base import countdown_color, countdown_text, plain_label
+from facilitator.ui.kinds.base import console_countdown_text, countdown_color, plain_label
 
 try:
     from PySide6.QtMultimedia import QSoundEffect
@@ -33,6 +35,17 @@ except ImportError:  # no multimedia: the chime falls back to the system beep
 
 
 plain = plain_label
+JOIN_QR_PX = 150  # the join code on the console (the projector's join slide has the big one)
+REMOTE_QR_PX = 180  # the remote's code: a phone camera reads it at arm's length
+
+
+def running_text(seconds: float) -> str:
+    """How long the run has been going, in words a glance reads: ``running for 7 min``,
+    ``running for 1 h 05 min``."""
+    minutes = max(0, int(seconds)) // 60
+    if minutes < 60:
+        return f"running for {minutes} min"
+    return f"running for {minutes // 60} h {minutes % 60:02d} min"
 
 
 def _chime_file() -> Path:
@@ -78,7 +91,58 @@ class Chime:
             QApplication.beep()
 
 
+class RemoteCode(QWidget):
+    """The phone remote's QR code, on the console only and only on demand ("Show my remote
+    code"), large enough to scan; "Hide my remote code" puts it away. The projector never
+    shows it: anyone who scans it can drive the run."""
+
+    shown_changed = Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.url = ""
+        self.toggle = QPushButton("Show my remote code")
+        self.toggle.setToolTip("A QR code for your phone, to drive the run from the room")
+        self.toggle.clicked.connect(lambda: self.set_shown(self.qr.isHidden()))
+        self.qr = QrCode()
+        self.qr.setFixedSize(REMOTE_QR_PX, REMOTE_QR_PX)
+        self.qr.hide()
+        self.label = plain(
+            "Scan with your phone to drive the run from anywhere in the room. "
+            "Keep this code to yourself.",
+            "color: #5A6472",
+        )
+        self.label.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toggle)
+        layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.label)
+
+    @property
+    def shown(self) -> bool:
+        return not self.qr.isHidden()
+
+    def set_url(self, url: str) -> None:
+        """The remote's address; without one (no phone server) there is nothing to show."""
+        if url != self.url:
+            self.url = url
+            self.qr.set_text(url)
+        self.setVisible(bool(url))
+        if not url:
+            self.set_shown(False)
+
+    def set_shown(self, shown: bool) -> None:
+        shown = bool(shown and self.url)
+        self.qr.setVisible(shown)
+        self.label.setVisible(shown)
+        self.toggle.setText("Hide my remote code" if shown else "Show my remote code")
+        self.shown_changed.emit(shown)
+
+
 class SidePanel(QWidget):
+    """The clocks, who has joined and how, the network's state and the remote's code."""
+
     join_slide_requested = Signal()
     address_chosen = Signal(str)  # the laptop address phones are to use
     timer_requested = Signal()
@@ -91,6 +155,16 @@ class SidePanel(QWidget):
         self.step_seconds: int | None = None
         self.chimed = False
         self.chime = Chime()
+        self.remote = RemoteCode()
+        self.remote.shown_changed.connect(self._remote_shown)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._clock_box())
+        layout.addWidget(self._join_box(), 1)
+        self.ticker = QTimer(self, interval=250, timeout=self.tick)
+        self.ticker.start()
+
+    def _clock_box(self) -> QGroupBox:
         self.wall = plain("", "font-size: 15px; color: #5A6472")
         self.countdown = plain("", "font-size: 40px; font-weight: bold")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -98,9 +172,20 @@ class SidePanel(QWidget):
         self.timer_button.clicked.connect(self.timer_requested)
         reset = QPushButton("Reset (Shift+T)")
         reset.clicked.connect(self.timer_reset_requested)
+        timers = QHBoxLayout()
+        timers.addWidget(self.timer_button)
+        timers.addWidget(reset)
+        box = QGroupBox("Time")
+        col = QVBoxLayout(box)
+        col.addWidget(self.wall)
+        col.addWidget(self.countdown)
+        col.addLayout(timers)
+        return box
+
+    def _join_box(self) -> QGroupBox:
         self.people = plain("", "font-size: 18px; font-weight: bold")
         self.join = JoinPanel(px=34)
-        self.join.qr.setFixedSize(170, 170)  # fixed: a squeezed panel never overlaps its text
+        self.join.qr.setFixedSize(JOIN_QR_PX, JOIN_QR_PX)  # fixed: never squeezed over its text
         self.join.layout().setAlignment(self.join.qr, Qt.AlignmentFlag.AlignHCenter)
         show_join = QPushButton("Put the join slide up (J)")
         show_join.clicked.connect(self.join_slide_requested)
@@ -116,38 +201,20 @@ class SidePanel(QWidget):
         self._addresses: tuple[str, ...] = ()
         self.address_label.hide()
         self.address_choice.hide()
-        self.remote = QrCode()
-        self.remote.setFixedSize(96, 96)
-        self.remote_label = plain(
-            "Phone remote: scan to drive the run from your phone. Keep this code to yourself.",
-            "color: #5A6472",
-        )
-        timers = QHBoxLayout()
-        timers.addWidget(self.timer_button)
-        timers.addWidget(reset)
-        clock_box = QGroupBox("Time")
-        col = QVBoxLayout(clock_box)
-        col.addWidget(self.wall)
-        col.addWidget(self.countdown)
-        col.addLayout(timers)
-        join_box = QGroupBox("Joining")
-        col = QVBoxLayout(join_box)
-        col.addWidget(self.people)
-        col.addWidget(self.join, 1)
-        col.addWidget(show_join)
-        col.addWidget(self.address_label)
-        col.addWidget(self.address_choice)
-        col.addWidget(self.network)
-        remote_row = QHBoxLayout()
-        remote_row.addWidget(self.remote)
-        remote_row.addWidget(self.remote_label, 1)
-        col.addLayout(remote_row)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(clock_box)
-        layout.addWidget(join_box, 1)
-        self.ticker = QTimer(self, interval=250, timeout=self.tick)
-        self.ticker.start()
+        box = QGroupBox("Joining")
+        col = QVBoxLayout(box)
+        for widget in (self.people, self.join, show_join, self.address_label):
+            col.addWidget(widget)
+        for widget in (self.address_choice, self.network, self.remote):
+            col.addWidget(widget)
+        col.addStretch(1)
+        return box
+
+    def _remote_shown(self, shown: bool) -> None:
+        """Scroll the panel (on a short screen) so the code just shown is in view."""
+        area = self.parentWidget().parentWidget() if self.parentWidget() else None
+        if shown and isinstance(area, QScrollArea):
+            QTimer.singleShot(0, lambda: area.ensureWidgetVisible(self.remote, 0, 8))
 
     def set_run(self, run: RunInfo, step_seconds: int | None) -> None:
         if step_seconds != self.step_seconds or run.timer_remaining != (
@@ -163,9 +230,7 @@ class SidePanel(QWidget):
 
     def set_join(self, join_url: str, room_code: str, remote_url: str) -> None:
         self.join.set_join(join_url, room_code)
-        self.remote.set_text(remote_url)
-        self.remote.setVisible(bool(remote_url))
-        self.remote_label.setVisible(bool(remote_url))
+        self.remote.set_url(remote_url)
 
     def set_addresses(self, addresses: tuple[str, ...], current: str) -> None:
         """Offer the laptop's addresses when it has several (``current`` is the one in use)."""
@@ -189,12 +254,9 @@ class SidePanel(QWidget):
         now = time.time()
         if self.run is None:
             return
-        elapsed = int(now - self.run.started_at)
-        self.wall.setText(
-            f"{time.strftime('%H:%M')}  ·  running for {elapsed // 3600}:{elapsed % 3600 // 60:02d}"
-        )
+        self.wall.setText(f"{time.strftime('%H:%M')}  ·  {running_text(now - self.run.started_at)}")
         left = self.run.timer_left(now)
-        self.countdown.setText(countdown_text(left) or "No timer on this step")
+        self.countdown.setText(console_countdown_text(left) or "No timer on this step")
         color = countdown_color(left, self.step_seconds)
         size = "40px; font-weight: bold" if left is not None else "15px"
         self.countdown.setStyleSheet(f"font-size: {size}; color: {color}")

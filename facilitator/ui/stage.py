@@ -23,8 +23,8 @@ from facilitator.ui.kinds.base import (
     StageLabel,
     StageLive,
     StageView,
-    countdown_color,
-    countdown_text,
+    room_countdown_color,
+    room_countdown_text,
 )
 
 
@@ -162,8 +162,8 @@ class Stage(QWidget):
         if self.step is None or not self.clock.isVisible():
             return
         left = self.run.timer_left(time.time()) if self.run else self.step.timer_seconds
-        self.clock.setText(countdown_text(left))
-        color = countdown_color(left, self.step.timer_seconds)
+        self.clock.setText(room_countdown_text(left))
+        color = room_countdown_color(left, self.step.timer_seconds)
         self.clock.setStyleSheet(f"color: {color}; background: transparent;")
         self._place_clock()
 

@@ -192,6 +192,21 @@ def countdown_text(left: float | None) -> str:
     return f"{sign}{whole // 60}:{whole % 60:02d}"
 
 
+def room_countdown_text(left: float | None) -> str:
+    """What the room sees: ``4:05`` while there is time, then a calm ``Time`` (never a negative
+    clock); empty without a timer."""
+    if left is None:
+        return ""
+    return countdown_text(left) if left > 0 else "Time"
+
+
+def console_countdown_text(left: float | None) -> str:
+    """What the facilitator sees: ``4:05``, ``0:00``, then the overrun, ``-1:12 over``."""
+    if left is None or left > -1:
+        return countdown_text(None if left is None else max(0.0, left))
+    return f"{countdown_text(left)} over"
+
+
 def countdown_color(left: float | None, total: float | None) -> str:
     """Ink while there is time; amber in the last minute (or last fifth); red once overrun."""
     if left is None:
@@ -202,8 +217,15 @@ def countdown_color(left: float | None, total: float | None) -> str:
     return "#B86E00" if left <= near else INK
 
 
+def room_countdown_color(left: float | None, total: float | None) -> str:
+    """As :func:`countdown_color` while there is time; the calm accent once it is up (red is
+    for the facilitator's console, not the room)."""
+    return ACCENT if left is not None and left <= 0 else countdown_color(left, total)
+
+
 class Countdown(StageLabel):
-    """The step's countdown, ticking by itself; amber near the end, red once overrun."""
+    """The step's countdown as the room sees it, ticking by itself; amber near the end, then a
+    calm "Time" (:func:`room_countdown_text`)."""
 
     def __init__(self, view: StageView, px: int):
         super().__init__("", px, bold=True)
@@ -216,8 +238,8 @@ class Countdown(StageLabel):
     def tick(self) -> None:
         run, step = self.view.run, self.view.step
         left = run.timer_left(time.time()) if run is not None else step.timer_seconds
-        self.setText(countdown_text(left))
-        color = countdown_color(left, step.timer_seconds)
+        self.setText(room_countdown_text(left))
+        color = room_countdown_color(left, step.timer_seconds)
         self.setStyleSheet(f"color: {color}; background: transparent;")
 
 
