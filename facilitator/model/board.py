@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from . import events, kinds, orm
+from .board_batch import BatchOperations, author_of, clip
 from .db import Database, fetch
 from .errors import Conflict, Forbidden, InvalidInput, ModelError, NotFound
 from .events import Event, EventBus
@@ -46,15 +47,10 @@ class NoteRequest:
     zone_id: int | None = None
 
 
-def _clip(value: float | None) -> float | None:
-    if value is None:
-        return None
-    if value != value:  # NaN
-        raise InvalidInput("A position must be a number.")
-    return max(0.0, min(1.0, float(value)))
+class Board(BatchOperations):
+    """The services that change a board: one note at a time (phones, the remote) and, from
+    BatchOperations, many at once (the console)."""
 
-
-class Board:
     def __init__(self, db: Database, bus: EventBus):
         self.db = db
         self.bus = bus
@@ -71,7 +67,7 @@ class Board:
             )
             if step_id is not None:
                 q = q.where(orm.Note.step_id == step_id)
-            return [note_info(n, _author(n, name)) for n, name in s.execute(q)]
+            return [note_info(n, author_of(n, name)) for n, name in s.execute(q)]
 
     def note(self, note_id: int) -> NoteInfo:
         with self.db.read() as s:
@@ -141,7 +137,7 @@ class Board:
         """Place a note on the board (x, y in 0..1); optionally into a zone (None: no zone)."""
 
         def apply(s, note: orm.Note) -> None:
-            note.x, note.y = _clip(x), _clip(y)
+            note.x, note.y = clip(x), clip(y)
             if zone_id is not ...:
                 if zone_id is not None:
                     zones = {z.id for z in s.get(orm.Step, note.step_id).zones}
@@ -205,7 +201,7 @@ class Board:
         name = clean(name, what="A group name", limit=120, single_line=True) if name else ""
         with self.db.write() as s:
             self._board_step(s, run_id, step_id, for_new_notes=False)
-            group = orm.Group(run_id=run_id, step_id=step_id, name=name, x=_clip(x), y=_clip(y))
+            group = orm.Group(run_id=run_id, step_id=step_id, name=name, x=clip(x), y=clip(y))
             s.add(group)
             s.flush()
             info = group_info(group)
@@ -220,7 +216,7 @@ class Board:
 
     def move_group(self, group_id: int, x: float | None, y: float | None) -> GroupInfo:
         def apply(g: orm.Group) -> None:
-            g.x, g.y = _clip(x), _clip(y)
+            g.x, g.y = clip(x), clip(y)
 
         return self._change_group(group_id, apply)
 
@@ -327,7 +323,7 @@ class Board:
             name = s.scalar(
                 select(orm.Participant.name).where(orm.Participant.id == note.participant_id)
             )
-        return note_info(note, _author(note, name))
+        return note_info(note, author_of(note, name))
 
     @staticmethod
     def _require_participant(s, note: orm.Note, participant_id: int) -> None:
@@ -389,7 +385,7 @@ class _Batch:
             p
             if isinstance(p, ModelError)
             else AddNoteResult(
-                note_info(p[0], _author(p[0], names.get(p[0].participant_id))), created=p[1]
+                note_info(p[0], author_of(p[0], names.get(p[0].participant_id))), created=p[1]
             )
             for p in pending
         ]
@@ -470,9 +466,3 @@ class _Batch:
             select(orm.Participant.id, orm.Participant.name).where(orm.Participant.id.in_(ids))
         )
         return dict(rows.all())
-
-
-def _author(note: orm.Note, participant_name: str | None) -> str:
-    if note.participant_id is None:
-        return note.author_name or "Facilitator"
-    return participant_name or "Someone who left"

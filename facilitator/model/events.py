@@ -23,6 +23,7 @@ NOTE_CHANGED = "note_changed"  # NoteInfo: text, place, group, zone, colour, hid
 NOTE_DELETED = "note_deleted"  # NoteInfo (as it was)
 GROUP_CHANGED = "group_changed"  # GroupInfo: made, renamed or moved
 GROUP_DELETED = "group_deleted"  # GroupInfo (as it was)
+NOTES_CHANGED = "notes_changed"  # BoardChange: one operation on many notes and groups of a board
 STEP_STATE = "step_state"  # StepStateInfo: revealed or locked
 PLACEMENT = "placement"  # PlacementInfo
 FEEDBACK = "feedback"  # FeedbackInfo

@@ -177,6 +177,45 @@ class FeedbackInfo:
 
 
 @dataclass(frozen=True)
+class RemovedNote:
+    """A note taken off its board, with its votes (who gave each, and when), so that putting it
+    back restores every participant's budget and "my votes" as they were."""
+
+    note: NoteInfo
+    voters: tuple[tuple[int, float], ...] = ()  # (participant id, voted at)
+
+
+@dataclass(frozen=True)
+class BoardChange:
+    """What one board operation changed, on one board: every field as it was and as it is, so
+    that undoing it is another operation (``Board.revert``), which returns the change back.
+
+    ``before``/``notes`` are the notes changed in place (same order); ``added`` notes were put
+    on the board (or back), ``removed`` ones taken off; the same for groups."""
+
+    run_id: int
+    step_id: int
+    before: tuple[NoteInfo, ...] = ()
+    notes: tuple[NoteInfo, ...] = ()
+    added: tuple[NoteInfo, ...] = ()
+    removed: tuple[RemovedNote, ...] = ()
+    groups_before: tuple[GroupInfo, ...] = ()
+    groups: tuple[GroupInfo, ...] = ()
+    groups_added: tuple[GroupInfo, ...] = ()
+    groups_removed: tuple[GroupInfo, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        parts = (self.notes, self.added, self.removed, self.groups)
+        return not any(parts) and not (self.groups_added or self.groups_removed)
+
+    @property
+    def present(self) -> tuple[NoteInfo, ...]:
+        """The notes on the board now that this change touched (changed or added)."""
+        return self.notes + self.added
+
+
+@dataclass(frozen=True)
 class AddNoteResult:
     note: NoteInfo
     created: bool  # False when the same client_id came again: the note already stored
