@@ -71,21 +71,6 @@ def test_dragging_a_group_moves_its_notes_in_the_database(qtbot, model, tmp_path
     assert abs(model.board.note(a.id).y * 900 - before[a.id].y()) < 1
 
 
-def test_the_projector_cannot_drag_a_group(qtbot, model, tmp_path):
-    window, console = start_demo(qtbot, model, tmp_path)
-    step = go_to_kind(qtbot, console, "whiteboard")
-    scene = console.live.boards.get(console.run, step)
-    a = model.board.add_note(NoteRequest(console.run.id, step.id, "a")).note
-    group = model.board.create_group(console.run.id, step.id, "One", [a.id])
-    qtbot.waitUntil(lambda: group.id in scene.groups, timeout=3000)
-    projector = console.presenter.stage.view.view
-    assert not projector.isInteractive()
-    frame = scene.groups[group.id].frame
-    grip = projector.mapFromScene(QPointF(frame.left() + 20, frame.top() + 10))
-    _drag(qtbot, projector, grip, grip + QPointF(0, 200).toPoint())
-    assert scene.undo.count() == 0 and model.board.note(a.id).x is None
-
-
 def test_undoing_a_group_move_after_a_note_was_deleted(qtbot, model, tmp_path):
     from facilitator.ui.board_commands import MoveGroup
 

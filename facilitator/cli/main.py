@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "facilitator.cli.runs",
     "facilitator.cli.serve",
     "facilitator.cli.export",
+    "facilitator.cli.snapshot",
 )
 
 

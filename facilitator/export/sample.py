@@ -216,7 +216,8 @@ ROOM_SAYINGS = SAYINGS["rita"] + [
 
 def fill_room_board(model, run_id: int, step, *, notes: int = 150, seed: int = 11) -> list:
     """Fill one board the way a 150-person room does: ``notes`` notes from as many people
-    (their own random names), a few groups, votes; returns the notes as stored."""
+    (their own random names), spread over its zones, and votes where the board takes three or
+    more each; returns the notes as stored."""
     rng = random.Random(seed)
     people = [model.runs.join(run_id)[0] for _ in range(notes)]
     colours = list(NOTE_COLORS)[:5]
@@ -228,11 +229,11 @@ def fill_room_board(model, run_id: int, step, *, notes: int = 150, seed: int = 1
             text = rng.choice((text, text.lower(), text.rstrip("!.") + ".", "+1 " + text))
         request = NoteRequest(
             run_id, step.id, text, participant_id=person.id, color=rng.choice(colours),
-            zone_id=zone_ids[i % len(zone_ids)], client_id=f"room-{i}",
+            zone_id=zone_ids[i % len(zone_ids)], client_id=f"room-{step.id}-{i}",
         )  # fmt: skip
         stored.append(model.board.add_note(request).note)
     voters = rng.sample(people, min(len(people), 60))
-    for person in voters:
+    for person in voters if step.settings.get("votes", 0) >= 3 else ():
         for note in rng.sample(stored, 3):
             model.board.vote(note.id, person.id)
     return model.board.notes(run_id, step.id)

@@ -69,6 +69,9 @@ class ViewOptions(QObject):
         self.top_n: int | None = None
         self.results = False
         self.show_prompt = False  # a video stage shows its question instead of the film
+        self.board_mode: str | None = None  # how the room sees a board (see board_projector)
+        self.board_unit: tuple | None = None  # the group or zone opened large
+        self.page = 0  # the page of a board the room sees
 
     def set(self, **values) -> None:
         for name, value in values.items():
@@ -76,7 +79,15 @@ class ViewOptions(QObject):
         self.changed.emit()
 
     def reset(self) -> None:
-        self.set(heat=False, top_n=None, results=False, show_prompt=False)
+        self.set(
+            heat=False,
+            top_n=None,
+            results=False,
+            show_prompt=False,
+            board_mode=None,
+            board_unit=None,
+            page=0,
+        )
 
 
 @dataclass

@@ -1,14 +1,15 @@
-"""The whiteboard: on the projector the question and the board, read-only and fitted; on the
-console the same scene, editable, with the tools to run it (see whiteboard_controls)."""
+"""The whiteboard: on the projector the question and the board's notes as large cards, page by
+page (see board_projector); on the console the board's scene, editable, with the tools to run it
+(see whiteboard_controls). Both read one scene, so they always show the same notes."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from facilitator.ui.board import BoardScene
-from facilitator.ui.board_view import BoardView
+from facilitator.ui.board_projector import ProjectorBoard
 
-from .base import MUTED, Countdown, StageLabel, StageView
+from .base import MUTED, Countdown, StageLabel, StageView, ViewOptions
 from .whiteboard_controls import WhiteboardControls
 
 KIND = "whiteboard"
@@ -26,7 +27,9 @@ class WhiteboardStage(StageView):
             self.scene.setParent(self)
         self.question = StageLabel(step.prompt or step.title, 40, bold=True)
         self.status = StageLabel("", 28, color=MUTED)
-        self.view = BoardView(self.scene, projector=True)
+        options = live.options if self.is_live else ViewOptions(self)
+        self.board = ProjectorBoard(self.scene, options, step)
+        self.board.pages_changed.connect(self.refresh)
         header = QHBoxLayout()
         header.addWidget(self.question, 1)
         header.addWidget(self.status)
@@ -35,9 +38,9 @@ class WhiteboardStage(StageView):
         header.addSpacing(20)
         header.addWidget(self.clock)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(30, 20, 30, 20)
+        layout.setContentsMargins(30, 20, 30, 15)
         layout.addLayout(header)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.board, 1)
         if self.is_live:
             # counted once the board itself has taken the change in
             self.scene.board_changed.connect(self._board_changed)
@@ -56,8 +59,26 @@ class WhiteboardStage(StageView):
     def _board_changed(self) -> None:
         self.refresh()
 
+    # -- pages: the clicker turns the board's pages before it moves to the next step --------------
+    def page_forward(self) -> bool:
+        """Show the next page of the board; False on the last page (the run moves on)."""
+        board = self.board
+        if board.page_index + 1 >= board.page_count:
+            return False
+        board.options.set(page=board.page_index + 1)
+        return True
+
+    def page_back(self) -> bool:
+        """Show the previous page; False on the first page."""
+        board = self.board
+        if board.page_index == 0:
+            return False
+        board.options.set(page=board.page_index - 1)
+        return True
+
     def detach(self) -> None:
         super().detach()
+        self.board.detach()
         if self.is_live:
             try:
                 self.scene.board_changed.disconnect(self._board_changed)
@@ -69,7 +90,9 @@ class WhiteboardStage(StageView):
 
     def rescale(self, unit: float) -> None:
         super().rescale(unit)
-        self.view.fit()
+        self.layout().setContentsMargins(*(round(m * unit) for m in (60, 40, 60, 30)))
+        self.layout().setSpacing(round(16 * unit))
+        self.board.set_unit(unit)
 
 
 STAGE = WhiteboardStage
