@@ -41,8 +41,16 @@ def test_control_and_invisible_characters_are_dropped():
 
 def test_characters_no_font_has_become_one_visible_mark():
     assert clean("ok 中文字 ok") == f"ok {MISSING} ok"
-    assert clean("family 🧑‍🤝‍🧑!") == f"family {MISSING}!"
+    assert clean("ok \U0001d11e\U0001d120 ok") == f"ok {MISSING} ok"  # musical symbols
     assert ord(MISSING) in fonts.covered(fonts.REGULAR)
+
+
+def test_emoji_are_kept_without_joiners_tones_or_variation_selectors():
+    # GIVEN emoji as phones send them: a skin tone, a variation selector, a joined family
+    # WHEN cleaned THEN each pictograph stays and every character has a bundled face
+    assert clean("family 🧑‍🤝‍🧑!") == "family 🧑🤝🧑!"
+    assert clean("👍🏽 ❤️ 🎉 😀 ✓ → 🫶") == "👍 ❤ 🎉 😀 ✓ → 🫶"
+    assert all(ord(ch) in fonts.printable() for ch in clean("👍🏽 ❤️ 🎉 😀 🫶 🥳"))
 
 
 def test_scripts_the_font_has_are_kept():
@@ -55,8 +63,23 @@ def test_bold_text_falls_back_to_regular_for_glyphs_bold_lacks():
     assert not all(ord(c) in fonts.covered(fonts.OBLIQUE) for c in arabic)
     out = markup(f"x {arabic}", font=fonts.OBLIQUE)
     assert f'<font name="{fonts.REGULAR}">' in out
-    assert fonts.font_for(arabic, fonts.OBLIQUE) == fonts.REGULAR
-    assert fonts.font_for("plain", fonts.BOLD) == fonts.BOLD
+    assert fonts.runs(arabic, fonts.OBLIQUE) == [(fonts.REGULAR, arabic)]
+    assert fonts.runs("plain", fonts.BOLD) == [(fonts.BOLD, "plain")]
+
+
+def test_emoji_are_set_in_the_emoji_face_and_the_rest_in_the_one_asked_for():
+    # GIVEN bold text with emoji and symbols DejaVu has (arrows, check marks)
+    text = "Yes ✓ → 😀👍 done"
+    # WHEN cut into runs THEN only the emoji DejaVu lacks go to the emoji face
+    assert fonts.runs(text, fonts.BOLD) == [
+        (fonts.BOLD, "Yes ✓ → "),
+        (fonts.EMOJI, "😀👍"),
+        (fonts.BOLD, " done"),
+    ]
+    out = markup(text, font=fonts.BOLD)
+    assert out == f'Yes ✓ → <font name="{fonts.EMOJI}">😀👍</font> done'
+    width = fonts.string_width(text, fonts.BOLD, 10)
+    assert width > fonts.string_width("Yes ✓ →  done", fonts.BOLD, 10) + 15  # two emoji
 
 
 def test_right_to_left_text_is_wrapped_in_reading_order_then_reversed():

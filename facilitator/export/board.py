@@ -1,80 +1,185 @@
-"""The whiteboard drawn as the facilitator arranged it: zone columns, each note a tinted square
-carrying its number from the summary's list, a dashed outline and name around each group.
+"""The whiteboard drawn as a map of the summary's list: a column per zone (and one headed "Not
+sorted yet" for notes in none), in each column the groups as outlined blocks in list order,
+each note a tinted square carrying its number from the list.
 
-Notes the facilitator placed by hand keep their place (x, y in 0..1: the note's top left on
-the console's board, the projector's shape). Notes never placed are set out in their zone's
-column in list order, each group in a block of its own; a board with no hand-placed note is
-drawn only as tall as its notes need.
+The list is the truth: a note's column is its zone and its block is its group. Places on the
+console's board (x, y) are not used: at room scale they put notes in other zones' columns and
+groups' outlines around notes of other groups. The squares are as large as the page allows
+and never so small that a number prints under 6.5 pt; a board too big for one drawing at that
+size is drawn a zone at a time (:func:`zone_board`), and such a drawing continues on the next
+page between two rows of blocks.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
 from facilitator.model.palette import NOTE_COLORS, normalise_color
-from facilitator.model.records import GroupInfo, NoteInfo, ZoneInfo
+from facilitator.model.records import NoteInfo
 
 from . import fonts
 from .document import INK, MUTED, RULE, fit
 
-BOARD_RATIO = 9 / 16
-# A stored place is the top left of the note on the console's 1600 x 900 board, where a note
-# is 210 x 150: the offsets from there to the note's centre, as fractions of the board.
-CENTRE_X, CENTRE_Y = 105 / 1600, 75 / 900
-ZONE_BAND = 16  # room for the zone labels at the top
-GROUP_BAND = 11  # room for a group's name above its notes
-LARGEST, SMALLEST = 30.0, 11.0
+BOARD_RATIO = 9 / 16  # the whole board is drawn no taller than the projector's shape...
+COMFORT = 22.0  # ...unless that makes squares smaller than this; then up to the page
+LARGEST, SMALLEST = 30.0, 18.0  # a square's side, in points
+NUMBER_MIN, NUMBER_MAX = 6.5, 9.5
+ZONE_BAND, GROUP_BAND = 17.0, 11.0  # room for a zone's label, a group's name
+INSET, GAP, PAD = 3.0, 8.0, 6.0  # inside a group's outline, between blocks, at the edges
+LABEL_MAX = 96.0  # a group block is made this wide (at most) to show its name
+MAX_ROWS = 16  # a bigger block is cut in two, so that any row of blocks fits on a page
 
 
-def board(
-    numbered: Sequence[tuple[int, NoteInfo]],
-    groups: Sequence[GroupInfo],
-    zones: Sequence[ZoneInfo],
-    width: float,
-) -> BoardPicture:
-    """The board of ``numbered`` notes (number, note) as a flowable ``width`` points wide."""
-    columns = max(1, len(zones))
-    zone_index = {z.id: i for i, z in enumerate(zones)}
-    top = ZONE_BAND if zones else 6
-    limit = width * BOARD_RATIO
-    placed = [n for _, n in numbered if n.x is not None and n.y is not None]
-    loose: dict[int, list[NoteInfo]] = {}
-    for _, note in numbered:
-        if note.x is None or note.y is None:
-            loose.setdefault(zone_index.get(note.zone_id, 0), []).append(note)
-    side = LARGEST
-    while True:
-        centres, needed = _grid(loose, width / columns, side, top)
-        if needed <= limit or side <= SMALLEST:
-            break
-        side = max(SMALLEST, side * 0.9)
-    height = limit if placed else max(needed + 4, 60.0)
-    for note in placed:
-        centres[note.id] = (
-            _clamp((note.x + CENTRE_X) * width, side, width),
-            _clamp((note.y + CENTRE_Y) * height, side, height, low=top),
-        )
-    # from here on y runs up, as on the page
-    notes = [(number, note, centres[note.id][0], height - centres[note.id][1])
-             for number, note in numbered]  # fmt: skip
-    return BoardPicture(width, height, side, notes, groups, zones)
+@dataclass(frozen=True)
+class Cluster:
+    """One block of the drawing: a group's notes, or the notes in no group (``name`` None)."""
+
+    name: str | None
+    notes: tuple[tuple[int, NoteInfo], ...]  # (number in the list, note)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A zone's notes as clusters, in list order; ``label`` None on a board without zones."""
+
+    label: str | None
+    clusters: tuple[Cluster, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(len(c.notes) for c in self.clusters)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A cluster's place in its row of blocks: left ``x`` in the column, top ``y`` down from
+    the row's top, ``cols`` notes a row."""
+
+    cluster: Cluster
+    x: float
+    y: float
+    w: float
+    h: float
+    cols: int
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """A row of blocks side by side, like words on a line."""
+
+    height: float
+    blocks: tuple[Block, ...]
+
+
+def board(columns: list[Column], width: float, max_height: float) -> BoardPicture | None:
+    """The whole board as one drawing ``width`` points wide at most ``max_height`` tall, or
+    None when it cannot be drawn legibly that way (then draw it zone by zone). A board
+    without zones is always drawn, continuing on the next page when it must."""
+    ratio = width * BOARD_RATIO
+    for limit, sides in ((min(ratio, max_height), _sides()), (max_height, _sides(COMFORT))):
+        for side in sides:
+            picture = BoardPicture(columns, width, side)
+            if picture.height <= limit:
+                return picture
+    return zone_board(columns[0], width) if len(columns) == 1 else None
+
+
+def zone_board(column: Column, width: float) -> BoardPicture:
+    """One column as a drawing of its own, the full ``width`` wide: as large as fits the
+    projector's shape, else at a comfortable size, continuing on the next page if need be."""
+    for side in _sides():
+        picture = BoardPicture([column], width, side)
+        if picture.height <= width * BOARD_RATIO:
+            return picture
+    return BoardPicture([column], width, COMFORT)
+
+
+def _sides(largest: float = LARGEST) -> list[float]:
+    out, side = [], largest
+    while side > SMALLEST:
+        out.append(side)
+        side *= 0.92
+    return out + [SMALLEST]
+
+
+def number_size(side: float, number: int) -> float:
+    """The point size of a note's number in a square of ``side``."""
+    share = 0.45 if number < 100 else 0.36 if number < 1000 else 0.29
+    return max(NUMBER_MIN, min(NUMBER_MAX, side * share))
+
+
+def layout(column: Column, width: float, side: float) -> list[Shelf]:
+    """The column's clusters as rows of blocks ``width`` wide, in list order."""
+    step = side * 1.14
+    per_row = max(1, int((width - 2 * PAD - 2 * INSET) // step))
+    shelves: list[Shelf] = []
+    row: list[Block] = []
+    x = PAD
+    for cluster in _chunks(column.clusters, per_row):
+        cols, w, h = _block_size(cluster, per_row, step)
+        if row and x + w > width - PAD:
+            shelves.append(Shelf(max(b.h for b in row), tuple(row)))
+            row, x = [], PAD
+        row.append(Block(cluster, x, 0.0, w, h, cols))
+        x += w + GAP
+    if row:
+        shelves.append(Shelf(max(b.h for b in row), tuple(row)))
+    return shelves
+
+
+def _chunks(clusters, per_row: int):
+    """The clusters, each cut into pieces of at most MAX_ROWS rows."""
+    most = per_row * MAX_ROWS
+    for cluster in clusters:
+        for start in range(0, len(cluster.notes), most):
+            yield Cluster(cluster.name, cluster.notes[start : start + most])
+
+
+def _block_size(cluster: Cluster, per_row: int, step: float) -> tuple[int, float, float]:
+    n = len(cluster.notes)
+    if cluster.name is None:
+        cols = min(per_row, n)
+        return cols, cols * step, math.ceil(n / cols) * step
+    label = min(LABEL_MAX, fonts.string_width(cluster.name, fonts.OBLIQUE, 7.5) + 4)
+    cols = min(per_row, max(min(n, math.ceil(math.sqrt(3 * n))), math.ceil(label / step)))
+    rows = math.ceil(n / cols)
+    return cols, cols * step + 2 * INSET, GROUP_BAND + rows * step + INSET
 
 
 class BoardPicture(Flowable):
-    """The board, drawn straight onto the page's canvas (thousands of small shapes: reportlab's
-    shape objects would validate every attribute of every one)."""
+    """The board, drawn straight onto the page's canvas (hundreds of small shapes: reportlab's
+    shape objects would validate every attribute of every one). A one-column picture splits
+    between rows of blocks; the part after a split says "(continued)"."""
 
-    def __init__(self, width, height, side, notes, groups, zones):
+    def __init__(self, columns, width, side, shelves=None, continued=False):
         super().__init__()
-        self.width, self.height, self.side = width, height, side
-        self.notes, self.groups, self.zones = notes, groups, zones
+        self.columns, self.width, self.side, self.continued = columns, width, side, continued
+        column_width = width / len(columns)
+        self.shelves = shelves or [layout(c, column_width, side) for c in columns]
+        self.top = ZONE_BAND if any(c.label is not None for c in columns) else PAD
+        self.height = self.top + max(_stacked(s) for s in self.shelves) + PAD
 
     def wrap(self, availWidth, availHeight):
         return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        shelves = self.shelves[0]
+        if len(self.columns) > 1 or len(shelves) < 2 or self.height <= availHeight:
+            return []
+        room, k = availHeight - self.top - PAD, 0
+        while k < len(shelves) and _stacked(shelves[: k + 1]) <= room:
+            k += 1
+        if k == 0:
+            return []
+        make = BoardPicture
+        return [
+            make(self.columns, self.width, self.side, [shelves[:k]], self.continued),
+            make(self.columns, self.width, self.side, [shelves[k:]], continued=True),
+        ]
 
     def draw(self):
         c = self.canv
@@ -83,47 +188,53 @@ class BoardPicture(Flowable):
         c.setStrokeColor(RULE)
         c.setFillColor(colors.white)
         c.rect(0, 0, self.width, self.height, stroke=1, fill=1)
-        self._zones(c)
-        for number, note, x, y in self.notes:
-            _note(c, number, note, x, y, self.side)
-        names = {g.id: g.name for g in self.groups}
-        column_width = self.width / max(1, len(self.zones))
-        members: dict[tuple[int, int], list[tuple[float, float]]] = {}
-        for _, note, x, y in self.notes:
-            if note.group_id is not None:  # one outline per zone a group has notes in
-                key = (note.group_id, min(int(x // column_width), max(0, len(self.zones) - 1)))
-                members.setdefault(key, []).append((x, y))
-        for (group_id, _), points in members.items():
-            self._outline(c, points, names.get(group_id, ""))
-        c.restoreState()
-
-    def _zones(self, c) -> None:
-        column_width = self.width / max(1, len(self.zones))
-        for i, zone in enumerate(self.zones):
+        column_width = self.width / len(self.columns)
+        for i, (column, shelves) in enumerate(zip(self.columns, self.shelves, strict=True)):
+            left = i * column_width
             if i:
                 c.setStrokeColor(RULE)
-                c.line(i * column_width, 0, i * column_width, self.height)
-            label, font = fit(zone.label, fonts.BOLD, 8.5, column_width - 10)
-            c.setFillColor(INK)
-            c.setFont(font, 8.5)
-            c.drawString(i * column_width + 5, self.height - 11, label)
+                c.setLineWidth(0.8)
+                c.line(left, 0, left, self.height)
+            if column.label is not None:
+                self._zone_label(c, column, left, column_width)
+            top = self.height - self.top
+            for shelf in shelves:
+                for block in shelf.blocks:
+                    self._block(c, block, left + block.x, top - block.y)
+                top -= shelf.height + PAD
+        c.restoreState()
 
-    def _outline(self, c, points, name: str) -> None:
-        pad = self.side / 2 + 3
-        x0 = max(1, min(p[0] for p in points) - pad)
-        x1 = min(self.width - 1, max(p[0] for p in points) + pad)
-        y0 = max(1, min(p[1] for p in points) - pad)
-        y1 = min(self.height - 1, max(p[1] for p in points) + pad)
-        c.setStrokeColor(MUTED)
-        c.setLineWidth(0.8)
-        c.setDash(3, 2)
-        c.roundRect(x0, y0, x1 - x0, y1 - y0, 4, stroke=1, fill=0)
-        c.setDash()
-        if name:
-            label, font = fit(name, fonts.OBLIQUE, 7.5, max(60, x1 - x0))
+    def _zone_label(self, c, column: Column, left: float, width: float) -> None:
+        count = f"  {column.count}" + (" (continued)" if self.continued else "")
+        room = width - 10 - fonts.string_width(count, fonts.REGULAR, 7.5)
+        label = fit(column.label, fonts.BOLD, 8.5, room)
+        c.setFillColor(INK)
+        fonts.draw_string(c, left + 5, self.height - 12, label, fonts.BOLD, 8.5)
+        c.setFillColor(MUTED)
+        x = left + 5 + fonts.string_width(label, fonts.BOLD, 8.5)
+        fonts.draw_string(c, x, self.height - 12, count, fonts.REGULAR, 7.5)
+
+    def _block(self, c, block: Block, x: float, top: float) -> None:
+        """Draw ``block`` with its top left at (x, top), y up as on the page."""
+        step, inset = self.side * 1.14, 0.0
+        if block.cluster.name is not None:
+            c.setStrokeColor(MUTED)
+            c.setLineWidth(0.8)
+            c.setDash(3, 2)
+            c.roundRect(x, top - block.h, block.w, block.h, 3, stroke=1, fill=0)
+            c.setDash()
+            label = fit(block.cluster.name, fonts.OBLIQUE, 7.5, block.w - 4)
             c.setFillColor(INK)
-            c.setFont(font, 7.5)
-            c.drawString(x0 + 1, min(self.height - 9, y1 + 2.5), label)
+            fonts.draw_string(c, x + 2, top - 8.5, label, fonts.OBLIQUE, 7.5)
+            top, inset = top - GROUP_BAND, INSET
+        for i, (number, note) in enumerate(block.cluster.notes):
+            row, col = divmod(i, block.cols)
+            cx = x + inset + col * step + step / 2
+            _note(c, number, note, cx, top - row * step - step / 2, self.side)
+
+
+def _stacked(shelves) -> float:
+    return sum(s.height for s in shelves) + PAD * max(0, len(shelves) - 1)
 
 
 def _note(c, number: int, note: NoteInfo, x: float, y: float, side: float) -> None:
@@ -132,52 +243,7 @@ def _note(c, number: int, note: NoteInfo, x: float, y: float, side: float) -> No
     c.setStrokeColor(colors.HexColor(edge))
     c.setLineWidth(0.6)
     c.rect(x - side / 2, y - side / 2, side, side, stroke=1, fill=1)
-    size = max(5.5, min(9.5, side * (0.42 if number < 100 else 0.32)))
+    size = number_size(side, number)
     c.setFillColor(INK)
     c.setFont(fonts.BOLD, size)
     c.drawCentredString(x, y - size * 0.35, str(number))
-
-
-def _grid(loose: dict[int, list[NoteInfo]], column_width: float, side: float, top: float):
-    """Centres (x, y down from the top) of the notes never placed, and the height used. Each
-    group is a block of rows; blocks sit side by side on shelves, like words on lines."""
-    step = side * 1.14
-    per_row = max(1, int((column_width - 12) // step))
-    centres: dict[int, tuple[float, float]] = {}
-    needed = top
-    for column, notes in loose.items():
-        start, right = column * column_width + 6, (column + 1) * column_width - 6
-        x, y, shelf = start, top + 4, 0.0
-        for group_id, members in _runs(notes):
-            cols = (
-                per_row
-                if group_id is None
-                else min(per_row, math.ceil(math.sqrt(2 * len(members))))
-            )
-            band = GROUP_BAND if group_id is not None else 0
-            block_w, block_h = cols * step, band + math.ceil(len(members) / cols) * step
-            if x > start and x + block_w > right:
-                x, y, shelf = start, y + shelf + 6, 0.0
-            for i, note in enumerate(members):
-                row, col = divmod(i, cols)
-                centres[note.id] = (x + col * step + step / 2, y + band + row * step + step / 2)
-            x += block_w + 12
-            shelf = max(shelf, block_h)
-        needed = max(needed, y + shelf + 6)
-    return centres, needed
-
-
-def _runs(notes: list[NoteInfo]):
-    """The notes cut into runs of one group each, in order."""
-    run: list[NoteInfo] = []
-    for note in notes:
-        if run and note.group_id != run[-1].group_id:
-            yield run[-1].group_id, run
-            run = []
-        run.append(note)
-    if run:
-        yield run[-1].group_id, run
-
-
-def _clamp(value: float, side: float, limit: float, low: float = 0.0) -> float:
-    return max(low + side / 2 + 2, min(limit - side / 2 - 2, value))

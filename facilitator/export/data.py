@@ -65,6 +65,12 @@ def load_run(model, run_id: int) -> RunData:
     return data
 
 
+def is_anonymous(step: StepInfo) -> bool:
+    """Whether the step hides who wrote what: no author name in any export (only the
+    facilitator's console shows them)."""
+    return bool(step.settings.get("anonymous"))
+
+
 def _by_step(items) -> dict[int, list]:
     out: dict[int, list] = defaultdict(list)
     for item in items:

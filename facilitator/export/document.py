@@ -15,7 +15,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
@@ -168,24 +167,25 @@ def _decorate(canvas: Canvas, header: Header, number: int, total: int, with_head
     if with_header:
         room = (width - 2 * MARGIN) / 2 - 6
         top = height - MARGIN / 2 - 2
-        canvas.drawString(MARGIN, top, fit(header.left, fonts.REGULAR, 8, room)[0])
-        canvas.drawRightString(width - MARGIN, top, fit(header.right, fonts.REGULAR, 8, room)[0])
+        left, right = (fit(t, fonts.REGULAR, 8, room) for t in (header.left, header.right))
+        fonts.draw_string(canvas, MARGIN, top, left, fonts.REGULAR, 8)
+        fonts.draw_string(canvas, width - MARGIN, top, right, fonts.REGULAR, 8, align="right")
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
         canvas.line(MARGIN, top - 4, width - MARGIN, top - 4)
     canvas.restoreState()
 
 
-def fit(text: str, font: str, size: float, width: float) -> tuple[str, str]:
-    """One line of user text for a drawing, and the font to draw it in (``font`` unless it
-    lacks a character): cleaned, in visual order, cut with an ellipsis to ``width``."""
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """One line of user text for a drawing, cleaned, in visual order, cut with an ellipsis to
+    ``width`` when set in ``font`` (draw it with :func:`fonts.draw_string`, which sets the
+    characters ``font`` lacks in a face that has them)."""
     text = clean(text, single_line=True)
-    font = fonts.font_for(text, font)
-    if stringWidth(visual(text), font, size) > width:
-        while text and stringWidth(visual(text) + "…", font, size) > width:
+    if fonts.string_width(visual(text), font, size) > width:
+        while text and fonts.string_width(visual(text) + "…", font, size) > width:
             text = text[: max(0, len(text) - max(1, len(text) // 8))]
         text = text.rstrip() + "…"
-    return visual(text), font
+    return visual(text)
 
 
 def build_pdf(
@@ -217,6 +217,10 @@ def build_pdf(
 
 def content_width(paper: str) -> float:
     return page_size(paper)[0] - 2 * MARGIN - 12  # the frame's own padding
+
+
+def content_height(paper: str) -> float:
+    return page_size(paper)[1] - 2 * MARGIN - 12
 
 
 @contextlib.contextmanager

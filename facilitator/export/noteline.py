@@ -1,7 +1,8 @@
 """A note with its byline (author, votes), the summary's most common line, made cheaply: most
-notes are one short left-to-right line, drawn straight onto the canvas; longer ones become a
-paragraph built from ready-made fragments, skipping reportlab's markup parser. The rest (line
-breaks, right-to-left text) take the general path in :mod:`text`."""
+notes are one short left-to-right line in the regular face, drawn straight onto the canvas;
+longer ones become a paragraph built from ready-made fragments, skipping reportlab's markup
+parser. The rest (line breaks, right-to-left text, emoji) take the general path in
+:mod:`text`."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ _templates: dict[str, tuple] = {}
 def byline_para(text: object, byline: object, style, *, bullet: str | None = None) -> Flowable:
     """User text followed by a small grey byline of user text, both plain text."""
     safe, by = clean(text), visual(clean(byline, single_line=True))
-    if "\n" in safe or is_rtl(safe) or style.fontName != fonts.REGULAR:
+    plain = fonts.one_face(safe, fonts.REGULAR) and fonts.one_face(by, fonts.REGULAR)
+    if "\n" in safe or is_rtl(safe) or style.fontName != fonts.REGULAR or not plain:
         after = " " + BYLINE.format(_escape(by, fonts.REGULAR))
         return para(safe, style, after=after, bullet=bullet)
     return NoteLine(safe, by, style, bullet)

@@ -1,15 +1,17 @@
 """The raw data of a run, for people who carry on in a spreadsheet: CSV (a row per note) and
-JSON (the whole run). Secrets (join and remote keys, participants' tokens) are left out."""
+JSON (the whole run). Secrets (join and remote keys, participants' tokens) are left out, and
+so is who wrote each note of an anonymous step."""
 
 from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from facilitator.model.records import as_dict
 
-from .data import RunData, clock, load_run
+from .data import RunData, clock, is_anonymous, load_run
 from .document import atomic_path
 
 CSV_COLUMNS = [
@@ -46,7 +48,7 @@ def _rows(data: RunData):
     for number, step in enumerate(data.steps, start=1):
         zones = {z.id: z.label for z in step.zones}
         groups = {g.id: g.name for g in data.groups.get(step.id, [])}
-        for note in data.notes.get(step.id, []):
+        for note in _notes(data, step):
             yield [
                 number,
                 _cell(step.title),
@@ -60,6 +62,14 @@ def _rows(data: RunData):
                 note.color,
                 note.id,
             ]
+
+
+def _notes(data: RunData, step) -> list:
+    """The step's notes, without who wrote them when the step is anonymous."""
+    notes = data.notes.get(step.id, [])
+    if not is_anonymous(step):
+        return notes
+    return [replace(n, author="", participant_id=None) for n in notes]
 
 
 def _cell(text: str) -> str:
@@ -80,7 +90,7 @@ def run_document(data: RunData) -> dict:
         item["state"] = {
             k: v for k, v in as_dict(data.states[step.id]).items() if k in ("revealed", "locked")
         } if step.id in data.states else {}  # fmt: skip
-        item["notes"] = [as_dict(n) for n in data.notes.get(step.id, [])]
+        item["notes"] = [as_dict(n) for n in _notes(data, step)]
         item["groups"] = [as_dict(g) for g in data.groups.get(step.id, [])]
         item["placements"] = [as_dict(p) for p in data.placements.get(step.id, [])]
         item["feedback"] = [as_dict(f) for f in data.feedback.get(step.id, [])]

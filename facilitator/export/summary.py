@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table
 
 from . import kinds
-from .data import RunData, day, load_run
+from .data import RunData, day, is_anonymous, load_run
 from .document import (
     RULE,
     Header,
@@ -16,6 +16,7 @@ from .document import (
     Tick,
     atomic_path,
     build_pdf,
+    content_height,
     content_width,
     page_size,
     styles,
@@ -36,10 +37,10 @@ def write_summary(
     page_size(paper)
     data = load_run(model, run_id)
     total = len(data.steps) + 1
-    st, width = styles(), content_width(paper)
+    st, width, height = styles(), content_width(paper), content_height(paper)
     story: list[Flowable] = _front(data, st, width)
     for i, step in enumerate(data.steps):
-        ctx = kinds.SummaryContext(st, width, i + 1, data)
+        ctx = kinds.SummaryContext(st, width, i + 1, data, height)
         story += kinds.summary(step, ctx)
         story.append(Tick(progress, i + 1, total))
     if per_participant:
@@ -90,11 +91,13 @@ def _front(data: RunData, st, width: float) -> list[Flowable]:
 
 
 def _per_participant(data: RunData, st) -> list[Flowable]:
-    """Each person's own visible notes, person by person (names as they chose them)."""
+    """Each person's own visible notes, person by person (names as they chose them); notes
+    on anonymous steps are left out, or the names would say who wrote them."""
     titles = {s.id: s.title for s in data.steps}
+    named = {s.id for s in data.steps if not is_anonymous(s)}
     mine: dict[int, list] = {}
     for note in data.visible_notes():
-        if note.participant_id is not None:
+        if note.participant_id is not None and note.step_id in named:
             mine.setdefault(note.participant_id, []).append(note)
     people = sorted((p for p in data.participants if p.id in mine), key=lambda p: p.name.casefold())
     if not people:

@@ -1,10 +1,11 @@
 """User text made safe for the PDF: plain text, never markup.
 
 Every string people typed goes through here before reportlab sees it: control and invisible
-format characters are dropped, a character the bundled font cannot draw becomes a visible
-replacement mark, and markup characters are escaped. Right-to-left text (Arabic, Hebrew) is
-shaped, wrapped in reading order and then put in visual order line by line, since reportlab
-itself lays text out left to right.
+format characters are dropped, each character is set in a bundled face that has it (emoji in
+the monochrome emoji face), one that no bundled face can draw becomes a visible replacement
+mark, and markup characters are escaped. Right-to-left text (Arabic, Hebrew) is shaped,
+wrapped in reading order and then put in visual order line by line, since reportlab itself
+lays text out left to right.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from xml.sax.saxutils import escape
 
 import arabic_reshaper
 from bidi import get_display
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from . import fonts
@@ -28,6 +28,8 @@ _INVISIBLE = re.compile(
     "[\u200b\u200d-\u200f\u202a-\u202e\u2060-\u2069\ufe00-\ufe0f\ufeff"
     "\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
 )
+# skin-tone modifiers: a monochrome face can only print them as a swatch after the emoji
+_TONES = re.compile("[\U0001f3fb-\U0001f3ff]")
 _RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _MISSING_RUN = re.compile(MISSING + "{2,}")
 
@@ -36,10 +38,10 @@ def clean(text: object, *, single_line: bool = False) -> str:
     """``text`` as the fonts can print it: no control or format characters, unknown glyphs
     replaced by one visible mark per run."""
     text = unicodedata.normalize("NFC", str(text or "").replace("\r\n", "\n").replace("\r", "\n"))
-    text = _INVISIBLE.sub("", _CONTROL.sub("", text.replace("\t", " ")))
+    text = _TONES.sub("", _INVISIBLE.sub("", _CONTROL.sub("", text.replace("\t", " "))))
     if single_line:
         text = " ".join(text.split())
-    have = fonts.covered(fonts.REGULAR)
+    have = fonts.printable()
     if not have.issuperset(map(ord, text.replace("\n", ""))):
         text = "".join(_printable(ch, have) for ch in text)
         text = _MISSING_RUN.sub(MISSING, text)
@@ -56,7 +58,7 @@ def _printable(ch: str, have: frozenset[int]) -> str:
 
 def markup(text: object, *, single_line: bool = False, font: str = fonts.REGULAR) -> str:
     """User text as Paragraph markup that shows exactly the characters typed; characters
-    ``font`` lacks are set in the regular face, which has them all after :func:`clean`."""
+    ``font`` lacks are set in a face that has them (one does, after :func:`clean`)."""
     text = clean(text, single_line=single_line)
     if is_rtl(text):  # short text (names, titles): each line put in visual order
         text = "\n".join(visual(line) for line in text.split("\n"))
@@ -64,23 +66,14 @@ def markup(text: object, *, single_line: bool = False, font: str = fonts.REGULAR
 
 
 def _escape(text: str, font: str) -> str:
-    if font != fonts.REGULAR:
-        have = fonts.covered(font)
-        if not have.issuperset(map(ord, text.replace("\n", ""))):
-            return "".join(_fallback_runs(text, have))
-    return escape(text).replace("\n", "<br/>")
+    if fonts.one_face(text.replace("\n", ""), font):
+        return escape(text).replace("\n", "<br/>")
+    return "".join(_run_markup(face, piece, font) for face, piece in fonts.runs(text, font))
 
 
-def _fallback_runs(text: str, have: frozenset[int]):
-    run, missing = "", False
-    for ch in text + "\0":
-        lacks = ch != "\n" and ord(ch) not in have
-        if (lacks != missing or ch == "\0") and run:
-            body = escape(run).replace("\n", "<br/>")
-            yield f'<font name="{fonts.REGULAR}">{body}</font>' if missing else body
-            run = ""
-        run += ch
-        missing = lacks
+def _run_markup(face: str, piece: str, font: str) -> str:
+    body = escape(piece).replace("\n", "<br/>")
+    return body if face == font else f'<font name="{face}">{body}</font>'
 
 
 def is_rtl(text: str) -> bool:
@@ -156,10 +149,8 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy line breaking of one block of text at ``width`` points, in logical order;
     a word wider than the line is cut."""
 
-    font = fonts.font_for(text, font)
-
     def fits(s: str) -> bool:
-        return stringWidth(arabic_reshaper.reshape(s), font, size) <= width
+        return fonts.string_width(arabic_reshaper.reshape(s), font, size) <= width
 
     lines: list[str] = []
     line = ""

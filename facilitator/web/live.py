@@ -19,7 +19,7 @@ from facilitator.model.records import RunInfo, StepInfo, StepStateInfo
 
 from . import kinds
 from .hub import Hub
-from .kinds.whiteboard import note_view, others_visible, own_note_view
+from .kinds.whiteboard import names_shown, others_visible, phone_note
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +41,19 @@ def run_view(run: RunInfo) -> dict:
 class Live:
     """Subscribes to the bus for one run and turns its events into hub messages."""
 
-    def __init__(self, hub: Hub, run_id: int, steps: list[StepInfo], states: list[StepStateInfo]):
+    def __init__(
+        self,
+        hub: Hub,
+        run_id: int,
+        steps: list[StepInfo],
+        states: list[StepStateInfo],
+        current_step_id: int | None = None,
+    ):
         self.hub = hub
         self.run_id = run_id
         self.steps = {s.id: s for s in steps}
         self.order = [s.id for s in steps]
+        self.current_step_id = current_step_id  # followed from the step events
         self.states = {s.step_id: s for s in states}
         self.loop: asyncio.AbstractEventLoop | None = None
         self._inbox: deque = deque()
@@ -93,6 +101,7 @@ class Live:
 
     def _step(self, change) -> None:
         # The data is the new step (as DESIGN.md's contract says), with the run beside it.
+        self.current_step_id = change.step.id
         self.hub.publish("step", {**self.step_view(change.step), "run": run_view(change.run)})
 
     def _run(self, run: RunInfo) -> None:
@@ -102,16 +111,22 @@ class Live:
         self.hub.publish("ended", run_view(run))
 
     def _note(self, note) -> None:
+        self.publish_note(note)
+
+    def publish_note(self, note) -> None:
+        """A note as it is now, to the phones that may see it: everyone (without its author on
+        an anonymous board, without counts while they are kept back) and its author's phone."""
         step = self.steps.get(note.step_id)
         if step is None:
             return
-        public = not note.hidden and others_visible(step, self.state_of(step.id))
-        if public:
-            self.hub.publish("note", note_view(note))
+        state = self.state_of(step.id)
+        if not note.hidden and others_visible(step, state):
+            self.hub.publish("note", phone_note(note, step, state, own=False))
         elif note.hidden:
             self.hub.publish("note_removed", {"id": note.id, "step_id": note.step_id})
         if note.participant_id is not None:
-            self.hub.publish("note", own_note_view(note), audience=note.participant_id)
+            view = phone_note(note, step, state, own=True)
+            self.hub.publish("note", view, audience=note.participant_id)
 
     def _note_deleted(self, note) -> None:
         self.hub.publish("note_removed", {"id": note.id, "step_id": note.step_id})
@@ -123,7 +138,14 @@ class Live:
             self.hub.publish("board", self.step_view(step))
 
     def _renamed(self, participant) -> None:
+        """The person's own phones hear "me"; the others hear "renamed" only while the current
+        board shows names (after the step changes they read the names afresh anyway)."""
         self.hub.publish("me", {"id": participant.id, "name": participant.name}, participant.id)
+        step = self.steps.get(self.current_step_id)
+        if step is not None and step.kind == "whiteboard":
+            if names_shown(step, self.state_of(step.id)):
+                data = {"participant_id": participant.id, "name": participant.name}
+                self.hub.publish("renamed", data)
 
 
 _HANDLERS = {

@@ -34,6 +34,7 @@ class SummaryContext:
     width: float
     number: int
     data: RunData
+    height: float = 680.0  # of the text frame (a Letter page's; A4's is taller)
 
 
 @cache

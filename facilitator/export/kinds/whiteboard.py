@@ -1,5 +1,6 @@
 """Whiteboards: in the handout the question with space (a column per zone); in the summary the
-board as arranged, then every visible note by zone and group, most votes first."""
+board as arranged, then every visible note by zone and group, most votes first (without
+author names when the board is anonymous)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from facilitator.model.records import GroupInfo, NoteInfo, StepInfo
 
-from ..board import board
+from ..board import Cluster, Column, board, zone_board
+from ..data import is_anonymous
 from ..document import RULE, table_style
 from ..fonts import BOLD, REGULAR
 from ..noteline import byline_para
@@ -18,6 +20,11 @@ from ..parts import WritingLines, step_heading
 from ..text import markup
 
 KIND = "whiteboard"
+UNSORTED = "Not sorted yet"
+UNGROUPED = "Not grouped"
+CAPTION = "The board as arranged in zones and groups; the numbers are those of the notes below."
+CAPTION_BY_ZONE = "The board is drawn a zone at a time, above each zone's notes."
+HEADING_ROOM = 130  # points kept for the step's heading and question above the drawing
 
 
 def handout(step: StepInfo, ctx) -> list[Flowable]:
@@ -45,30 +52,32 @@ def handout(step: StepInfo, ctx) -> list[Flowable]:
 def summary(step: StepInfo, ctx) -> list[Flowable]:
     data, styles = ctx.data, ctx.styles
     notes = data.visible_notes(step.id)
-    hidden = data.hidden_count(step.id)
-    groups = data.groups.get(step.id, [])
     heading = step_heading(step, styles, number=ctx.number)
-    counts = Paragraph(_counts(notes, hidden), styles["small"])
+    counts = Paragraph(_counts(notes, data.hidden_count(step.id)), styles["small"])
     if not notes:
         return [KeepTogether(heading + [counts])]
-    sections = _sections(step, notes, groups)
-    ordered = (n for _, _, members in sections for n in members)
-    numbered = list(enumerate(ordered, start=1))
-    drawing = board(numbered, groups, step.zones, ctx.width)
-    caption = Paragraph("The board as arranged; the numbers are those of the notes below.",
-                        styles["small"])  # fmt: skip
-    out: list[Flowable] = [KeepTogether(heading + [counts, Spacer(1, 4), drawing, caption])]
-    number = 0
-    for zone, group_label, members in sections:
-        if zone is not None:
-            label, zone_notes = zone
-            title = markup(label, single_line=True, font=BOLD) + _tally(zone_notes)
-            out.append(Paragraph(title, styles["h2"]))
-        if group_label is not None:
-            out.append(Paragraph(group_label + _tally(members), styles["h3"]))
-        for note in members:
-            number += 1
-            out.append(_note(note, number, styles))
+    columns = _columns(step, notes, data.groups.get(step.id, []))
+    drawing = board(columns, ctx.width, ctx.height - HEADING_ROOM)
+    if drawing is not None:
+        caption = Paragraph(CAPTION, styles["small"])
+        out: list[Flowable] = [KeepTogether(heading + [counts, Spacer(1, 4), drawing, caption])]
+    else:
+        out = [KeepTogether(heading + [counts, Paragraph(CAPTION_BY_ZONE, styles["small"])])]
+    anonymous = is_anonymous(step)
+    for column in columns:
+        if not column.count:
+            continue
+        if column.label is not None:
+            title = markup(column.label, single_line=True, font=BOLD)
+            out.append(Paragraph(title + _tally(_notes_of(column)), styles["h2"]))
+        if drawing is None:
+            out += [zone_board(column, ctx.width), Spacer(1, 4)]
+        for cluster in column.clusters:
+            members = [note for _, note in cluster.notes]
+            if cluster.name is not None or len(column.clusters) > 1:
+                name = markup(cluster.name or UNGROUPED, single_line=True, font=BOLD)
+                out.append(Paragraph(name + _tally(members), styles["h3"]))
+            out += [_note(note, number, styles, anonymous) for number, note in cluster.notes]
     return out
 
 
@@ -88,36 +97,35 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-def _sections(step: StepInfo, notes: Sequence[NoteInfo], groups: Sequence[GroupInfo]):
-    """(zone, group heading markup or None, notes) in reading order: zones in board order,
-    groups by their votes, notes by votes, ungrouped notes last in each zone. ``zone`` is
-    (label, all its notes) on a zone's first section, else None (and always on a board
-    without zones)."""
-    zone_ids = [z.id for z in step.zones]
+def _columns(step: StepInfo, notes: Sequence[NoteInfo], groups: Sequence[GroupInfo]):
+    """The board's notes as drawing columns in reading order, numbered as the list prints
+    them: zones in board order (every zone, and "Not sorted yet" when a note is in none),
+    groups by their votes, notes by votes, notes in no group last in each zone."""
     labels = {z.id: z.label for z in step.zones}
-    group_names = {g.id: g.name for g in groups}
+    names = {g.id: g.name or "Unnamed group" for g in groups}
     by_zone: dict = {}
     for note in notes:
         zone = note.zone_id if note.zone_id in labels else None
         by_zone.setdefault(zone, {}).setdefault(note.group_id, []).append(note)
-    order = zone_ids + [None] if zone_ids else [None]
-    out = []
+    order = list(labels) + ([None] if None in by_zone else []) if labels else [None]
+    columns, number = [], 0
     for zone in order:
-        if zone not in by_zone:
-            continue
-        clusters = by_zone[zone]
-        everything = [n for members in clusters.values() for n in members]
-        heading = (labels.get(zone, "Not in a zone"), everything) if zone_ids else None
-        keys = sorted(clusters, key=lambda g: (g is None, -sum(n.votes for n in clusters[g]), g))
+        clusters = []
+        found = by_zone.get(zone, {})
+        keys = sorted(found, key=lambda g: (g is None, -sum(n.votes for n in found[g]), g))
         for key in keys:
-            members = sorted(clusters[key], key=lambda n: (-n.votes, n.created_at, n.id))
-            if key is None:
-                group = "Not grouped" if len(clusters) > 1 else None
-            else:
-                group = markup(group_names.get(key) or "Unnamed group", single_line=True, font=BOLD)
-            out.append((heading, group, members))
-            heading = None
-    return out
+            members = sorted(found[key], key=lambda n: (-n.votes, n.created_at, n.id))
+            numbered = tuple(enumerate(members, start=number + 1))
+            number += len(members)
+            clusters.append(Cluster(None if key is None else names.get(key, "Unnamed group"),
+                                    numbered))  # fmt: skip
+        label = (labels.get(zone) or UNSORTED) if labels else None
+        columns.append(Column(label, tuple(clusters)))
+    return columns
+
+
+def _notes_of(column: Column) -> list[NoteInfo]:
+    return [note for cluster in column.clusters for _, note in cluster.notes]
 
 
 def _tally(members: Sequence[NoteInfo]) -> str:
@@ -127,8 +135,10 @@ def _tally(members: Sequence[NoteInfo]) -> str:
     return f'&nbsp;&nbsp;<font name="{REGULAR}" size="8" color="#555555">{text}</font>'
 
 
-def _note(note: NoteInfo, number: int, styles) -> Flowable:
-    byline = f"— {note.author}"
+def _note(note: NoteInfo, number: int, styles, anonymous: bool) -> Flowable:
+    """A note of the list: its number, text and byline (author unless the board is
+    anonymous, and votes)."""
+    parts = [] if anonymous else [f"— {note.author}"]
     if note.votes:
-        byline += f" · {_plural(note.votes, 'vote')}"
-    return byline_para(note.text, byline, styles["note"], bullet=str(number))
+        parts.append(_plural(note.votes, "vote"))
+    return byline_para(note.text, " · ".join(parts), styles["note"], bullet=str(number))
