@@ -18,7 +18,7 @@ from facilitator.model.records import ParticipantInfo
 
 from . import kinds
 from .app import ApiError, Context, is_loopback
-from .kinds.whiteboard import own_note_view
+from .kinds.whiteboard import counts_shown, phone_note
 from .live import run_view
 from .security import same_key
 
@@ -192,7 +192,7 @@ async def add_note(step_id: Id, body: NoteBody, request: Request, pid: int = Dep
     if isinstance(answer, ModelError):
         raise answer
     return JSONResponse(
-        {"note": own_note_view(answer.note)}, status_code=201 if answer.created else 200
+        {"note": _own_note(ctx, answer.note)}, status_code=201 if answer.created else 200
     )
 
 
@@ -203,7 +203,7 @@ def edit_note(note_id: Id, body: NoteEditBody, request: Request, pid: int = Depe
     limit(ctx.action_limiter, pid, "edit")
     _note_of_run(ctx, note_id)
     note = ctx.model.board.edit_note(note_id, body.text, participant_id=pid)
-    return {"note": own_note_view(note)}
+    return {"note": _own_note(ctx, note)}
 
 
 @router.post("/notes/{note_id}/votes")
@@ -212,7 +212,7 @@ def vote(note_id: Id, request: Request, pid: int = Depends(me)) -> dict:
     limit(ctx.action_limiter, pid, "vote")
     _note_of_run(ctx, note_id)
     note = ctx.model.board.vote(note_id, pid)
-    return {"note": {"id": note.id, "votes": note.votes}, "my_votes": _my_votes(ctx, note, pid)}
+    return _vote_answer(ctx, note, pid)
 
 
 @router.delete("/notes/{note_id}/votes")
@@ -221,7 +221,7 @@ def unvote(note_id: Id, request: Request, pid: int = Depends(me)) -> dict:
     limit(ctx.action_limiter, pid, "vote")
     _note_of_run(ctx, note_id)
     note = ctx.model.board.unvote(note_id, pid)
-    return {"note": {"id": note.id, "votes": note.votes}, "my_votes": _my_votes(ctx, note, pid)}
+    return _vote_answer(ctx, note, pid)
 
 
 @router.put("/steps/{step_id}/placement")
@@ -279,5 +279,14 @@ def _note_of_run(ctx: Context, note_id: int) -> None:
         raise ApiError(404, "That note no longer exists.")
 
 
-def _my_votes(ctx: Context, note, pid: int) -> list[int]:
-    return sorted(ctx.model.board.my_votes(note.step_id, pid))
+def _vote_answer(ctx: Context, note, pid: int) -> dict:
+    """The note's count (None while the board keeps counts back) and the phone's own votes."""
+    step = ctx.live.steps[note.step_id]
+    shown = counts_shown(step, ctx.live.state_of(step.id))
+    mine = sorted(ctx.model.board.my_votes(note.step_id, pid))
+    return {"note": {"id": note.id, "votes": note.votes if shown else None}, "my_votes": mine}
+
+
+def _own_note(ctx: Context, note) -> dict:
+    step = ctx.live.steps[note.step_id]
+    return phone_note(note, step, ctx.live.state_of(step.id), own=True)

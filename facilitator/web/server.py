@@ -165,7 +165,8 @@ class WebServer:
         steps = runs.steps(self.run_id)
         states = [runs.step_state(self.run_id, s.id) for s in steps]
         hub = Hub()
-        live = Live(hub, self.run_id, steps, states)
+        current = steps[run.current_position].id if steps else None
+        live = Live(hub, self.run_id, steps, states, current)
         return Context(self.model, run, hub, live, NoteWriter(self.model.board))
 
     def _serve(self, sock: socket.socket) -> None:

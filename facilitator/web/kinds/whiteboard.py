@@ -1,5 +1,11 @@
 """Whiteboard steps on the phone: a box to add notes, the phone's own notes, and (when the step
-shows them, after the reveal if it has one) everyone else's notes and dot votes."""
+shows them, after the reveal if it has one) everyone else's notes and dot votes.
+
+On an anonymous board (``anonymous: true``) phones get no author of anyone else's notes, not
+even a participant id to tell whose notes go together; a phone still knows its own notes. With
+``votes_visible: false`` phones get no vote counts (a phone still knows which notes it voted
+for) until the facilitator closes the board: then the counts are the results.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +23,24 @@ def others_visible(step: StepInfo, state: StepStateInfo) -> bool:
     return state.revealed or not settings.get("reveal", False)
 
 
+def anonymous(step: StepInfo) -> bool:
+    return bool(step.settings.get("anonymous", False))
+
+
+def counts_shown(step: StepInfo, state: StepStateInfo) -> bool:
+    """Whether phones see how many votes each note has: always, unless the board keeps them
+    back (``votes_visible: false``) until it is closed."""
+    return bool(step.settings.get("votes_visible", True)) or state.locked
+
+
+def names_shown(step: StepInfo, state: StepStateInfo) -> bool:
+    """Whether phones on this board see the names of other people's notes."""
+    return others_visible(step, state) and not anonymous(step)
+
+
 def note_view(note: NoteInfo) -> dict:
-    """A note as phones see it: no client ids, no board coordinates."""
+    """A note with its author and votes (the facilitator's remote); phones get
+    :func:`phone_note`. No client ids, no board coordinates."""
     return {
         "id": note.id,
         "step_id": note.step_id,
@@ -33,9 +55,18 @@ def note_view(note: NoteInfo) -> dict:
     }
 
 
-def own_note_view(note: NoteInfo) -> dict:
-    """A note as its author's phone sees it: with its client id, so the outbox can match it."""
-    return {**note_view(note), "client_id": note.client_id}
+def phone_note(note: NoteInfo, step: StepInfo, state: StepStateInfo, *, own: bool) -> dict:
+    """A note as a phone sees it: its author's phone (``own``) with its client id, so the outbox
+    can match it; every other phone without the author on an anonymous board. Without vote
+    counts (``votes`` None) while the board keeps them back."""
+    view = note_view(note)
+    if own:
+        view["client_id"] = note.client_id
+    elif anonymous(step):
+        view["author"], view["participant_id"] = "", None
+    if not counts_shown(step, state):
+        view["votes"] = None
+    return view
 
 
 def phone_step(step, state) -> dict:
@@ -47,6 +78,8 @@ def phone_step(step, state) -> dict:
         "revealed": state.revealed,
         "locked": state.locked,
         "show_others": others_visible(step, state),
+        "anonymous": anonymous(step),
+        "vote_counts": counts_shown(step, state),
     }
 
 
@@ -56,9 +89,9 @@ def phone_state(ctx, step, participant_id: int) -> dict:
     notes = []
     for note in live_reads.board_notes(ctx.model.db, ctx.run_id, step.id):
         if note.participant_id == participant_id:
-            notes.append(own_note_view(note))
+            notes.append(phone_note(note, step, state, own=True))
         elif show_others and not note.hidden:
-            notes.append(note_view(note))
+            notes.append(phone_note(note, step, state, own=False))
     my_votes = ()
     if step.settings.get("votes"):
         my_votes = ctx.model.board.my_votes(step.id, participant_id)
