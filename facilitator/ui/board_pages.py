@@ -251,8 +251,8 @@ def _fitting_size(text: str, px: int, width: float, height: float, maker: CardMa
 
 class ArrivalSlots:
     """The arrival view's fixed slots: a new note takes a free slot, else the slot of the
-    oldest note shown; a note hidden or deleted frees its slot for the next one. Nothing else
-    moves, so the room sees one card change at a time."""
+    oldest note shown; a note hidden or deleted frees its slot for the next one to arrive.
+    Nothing else moves, so the room sees one card change at a time."""
 
     def __init__(self):
         self.slots: list[int | None] = []
@@ -270,12 +270,11 @@ class ArrivalSlots:
         placed = {i for i in self.slots if i is not None}
         waiting = [i for i in ids if i not in placed]
         newest_placed = max(placed, default=0)
-        for note_id in waiting:
-            if note_id < newest_placed and None not in self.slots:
-                continue  # older than what is shown: it waits for a free slot
+        arrived = [i for i in waiting if i > max(newest_placed, self.newest or 0)]
+        for note_id in arrived:  # older notes (hidden, then shown again) wait in "all notes"
             self._take(note_id)
-        if waiting:
-            self.newest = max(waiting[-1], self.newest or 0)
+        if arrived:
+            self.newest = arrived[-1]
         elif self.newest not in present:
             self.newest = None
 

@@ -199,7 +199,8 @@ class ProjectorBoard(QWidget):
     def _layout_top(self, notes, width, height, maker):
         top = top_notes(notes, self.options.top_n or 5)
         band = "Most votes: " + top.describe()
-        return band, top_pages(top.notes, width, height - BAND_H, maker)
+        compact = CardMaker(anonymous=True)  # a ranked list of ideas: no names, more in view
+        return band, top_pages(top.notes, width, height - BAND_H, compact)
 
     # -- for the console and the tests ---------------------------------------------------------
     def page(self) -> Page:

@@ -33,6 +33,7 @@ from facilitator.ui.kinds.base import StageLive
 from facilitator.ui.presenter import PresenterWindow
 from facilitator.ui.screens import ScreenModel
 from facilitator.ui.stage import Stage
+from facilitator.ui.stage_mirror import StageMirror
 from facilitator.ui.video import VideoPlayer
 from facilitator.ui.video_still import FirstFrames, still_key
 
@@ -80,7 +81,8 @@ class RunConsole(QWidget):
         self._heard: set = set()  # board scenes whose failures show on the console
         self.screens = screens or ScreenModel(settings)
         self.presenter = PresenterWindow(self.live, self.run.title)
-        self.mirror = Stage(live=self.live, mirror=True)
+        self.mirror = self.presenter.stage  # what the room sees
+        self.preview = StageMirror(self.mirror)  # the same, drawn small on the console
         self.next_stage = Stage()
         self.first_frames = FirstFrames(self)
         self.first_frames.ready.connect(self._still_ready)
@@ -144,7 +146,7 @@ class RunConsole(QWidget):
         self.message.connect(self.show_problem)
         now = QVBoxLayout()
         now.addWidget(plain("Now on the projector", "color: #5A6472"))
-        mirror = Aspect(self.mirror)
+        mirror = Aspect(self.preview)
         mirror.setMinimumHeight(200)
         now.addWidget(mirror, 1)
         upcoming = QVBoxLayout()
@@ -187,8 +189,7 @@ class RunConsole(QWidget):
         run, step = self.run, self.step
         join_url, room_code = self.join_url, self.run.room_code
         self.live.options.reset()
-        for stage in (self.mirror, self.presenter.stage):
-            stage.show_step(step, run=run, join_url=join_url, room_code=room_code)
+        self.presenter.stage.show_step(step, run=run, join_url=join_url, room_code=room_code)
         nxt = self.steps[step.position + 1] if step.position + 1 < len(self.steps) else None
         if nxt is not None:
             self.next_label.setText(f"Next: {nxt.position + 1}. {nxt.title}")
@@ -275,7 +276,7 @@ class RunConsole(QWidget):
             return
         self.server.use_address(address)
         join_url, room_code = self.join_url, self.run.room_code
-        for stage in (self.mirror, self.presenter.stage, self.next_stage):
+        for stage in (self.presenter.stage, self.next_stage):
             stage.set_join(join_url, room_code)
         self._network()
 
@@ -294,10 +295,20 @@ class RunConsole(QWidget):
             self.show_problem(error.message)
 
     def next(self) -> None:
-        self._do(lambda: self.model.runs.next(self.run.id))
+        """The next page of what the room sees (a board's notes), else the next step."""
+        if not self._turn_page("page_forward"):
+            self._do(lambda: self.model.runs.next(self.run.id))
 
     def previous(self) -> None:
-        self._do(lambda: self.model.runs.previous(self.run.id))
+        if not self._turn_page("page_back"):
+            self._do(lambda: self.model.runs.previous(self.run.id))
+
+    def _turn_page(self, direction: str) -> bool:
+        stage = self.presenter.stage
+        turn = getattr(stage.view, direction, None)
+        if turn is None or stage.black or stage.join_visible:
+            return False  # the room sees no page to turn
+        return bool(turn())
 
     def go_to(self, position: int) -> None:
         self._do(lambda: self.model.runs.go_to(self.run.id, position))
@@ -312,9 +323,7 @@ class RunConsole(QWidget):
         self._do(lambda: self.model.runs.timer_reset(self.run.id))
 
     def join_slide(self) -> None:
-        visible = not self.presenter.stage.join_visible
-        for stage in (self.mirror, self.presenter.stage):
-            stage.set_join_visible(visible)
+        self.presenter.stage.set_join_visible(not self.presenter.stage.join_visible)
 
     def leave_full_screen(self) -> None:
         self.presenter.leave_full_screen()
@@ -372,9 +381,9 @@ class RunConsole(QWidget):
             self.controls.detach()
         if self.live.player is not None:
             self.live.player.stop()
-        for stage in (self.mirror, self.presenter.stage):
-            if stage.view is not None:
-                stage.view.detach()
+        self.preview.stop()
+        if self.presenter.stage.view is not None:
+            self.presenter.stage.view.detach()
         try:
             self.bridge.event_received.disconnect(self._event)
         except (RuntimeError, TypeError):

@@ -1,5 +1,6 @@
-"""THE stage: what the projector shows. The same class fills the presenter window and is shown
-small on the console (and in the editor's preview), as OpenLP's display doubles as its preview.
+"""THE stage: what the projector shows. The same class fills the presenter window (the console
+draws that very stage small, see stage_mirror) and shows the next step and the editor's preview,
+as OpenLP's display doubles as its preview.
 
 The stage hosts one per-kind view (facilitator.ui.kinds), a corner countdown, the join slide
 that can be put up over any step, and the black screen.
@@ -50,27 +51,20 @@ class JoinSlide(QWidget):
 
 
 class Blackout(QWidget):
-    """The black screen. On the console (``hint``) it says so, for the facilitator."""
-
-    def __init__(self, parent=None, hint: bool = False):
-        super().__init__(parent)
-        self.hint = hint
+    """The black screen (the console's preview says that it is black)."""
 
     def paintEvent(self, event) -> None:  # noqa: N802
         p = QPainter(self)
         p.fillRect(self.rect(), Qt.GlobalColor.black)
-        if self.hint:
-            p.setPen(Qt.GlobalColor.gray)
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Black screen (B to show)")
         p.end()
 
 
 class Stage(QWidget):
     """What the room sees. ``live`` carries the model and the event bridge during a run; without
     it (or with ``run`` None in :meth:`show_step`) the stage is a preview without live data.
-    ``mirror`` marks the console's copy: its black screen says that it is black."""
+    The console shows the presenter window's stage small (see stage_mirror)."""
 
-    def __init__(self, parent=None, *, live: StageLive | None = None, mirror: bool = False):
+    def __init__(self, parent=None, *, live: StageLive | None = None):
         super().__init__(parent)
         self.live = live
         self.view: StageView | None = None
@@ -83,7 +77,7 @@ class Stage(QWidget):
         self.clock.setWordWrap(False)
         self.join_slide = JoinSlide(self)
         self.join_slide.hide()
-        self.blackout = Blackout(self, hint=mirror)
+        self.blackout = Blackout(self)
         self.blackout.hide()
         self.ticker = QTimer(self, interval=250, timeout=self._tick)
         if live is not None:
