@@ -148,6 +148,10 @@
     on("note", function (d) { upsertNote(d); });
     on("note_removed", function (d) { S.notes = S.notes.filter(function (n) { return n.id !== d.id; }); renderNotes(); });
     on("me", function (d) { S.me = d; showMe(); });
+    on("renamed", function (d) {
+      S.notes.forEach(function (n) { if (n.participant_id === d.participant_id) n.author = d.name; });
+      renderNotes();
+    });
     on("reset", function () { loadState(); });
   }
   function on(type, fn) {
@@ -162,7 +166,13 @@
     var mine = S.me && n.participant_id === S.me.id;
     if (!mine && (n.hidden || !S.step.show_others)) return;
     for (var i = 0; i < S.notes.length; i++) {
-      if (S.notes[i].id === n.id) { if (!n.client_id) n.client_id = S.notes[i].client_id; S.notes[i] = n; renderNotes(); return; }
+      var old = S.notes[i];
+      if (old.id !== n.id) continue;
+      if (!n.client_id) n.client_id = old.client_id;
+      if (n.participant_id === null && S.me && old.participant_id === S.me.id) {
+        n.participant_id = old.participant_id; n.author = old.author;  // an anonymous board's copy
+      }
+      S.notes[i] = n; renderNotes(); return;
     }
     S.notes.push(n); renderNotes();
   }
@@ -222,7 +232,7 @@
     function tick() {
       var left = Math.max(0, Math.round((end - Date.now()) / 1000));
       t.hidden = false;
-      t.textContent = Math.floor(left / 60) + ":" + ("0" + (left % 60)).slice(-2) + " left";
+      t.textContent = left ? Math.floor(left / 60) + ":" + ("0" + (left % 60)).slice(-2) + " left" : "Time";
     }
     tick(); timerTick = setInterval(tick, 1000);
   }
@@ -251,6 +261,8 @@
       main.appendChild(el("ul", { id: "mine", cls: "notes" }));
       if (step.reveal && !step.revealed)
         main.appendChild(el("p", { cls: "hint", text: "Everyone's notes appear here when the facilitator reveals them." }));
+      if (step.anonymous)
+        main.appendChild(el("p", { cls: "hint", text: "This board is anonymous: nobody else sees who wrote which note." }));
       if (step.show_others) {
         main.appendChild(el("h2", { id: "others-title", text: "Everyone's notes" }));
         if (step.votes) main.appendChild(el("p", { id: "votes-left", cls: "hint" }));
@@ -389,10 +401,11 @@
     if (others && !others.firstChild) others.appendChild(el("li", { cls: "hint", text: "None yet." }));
     var left = $("votes-left");
     if (left) left.textContent = "Tap \u201cVote\u201d on the notes you agree with most: " +
-      (step.votes - S.myVotes.length) + " of " + step.votes + " votes left.";
+      (step.votes - S.myVotes.length) + " of " + step.votes + " votes left." +
+      (step.vote_counts === false ? " The counts are shown when the facilitator closes the board." : "");
   }
   function noteItem(n, state) {
-    var meta = el("span", { text: state ? state : n.author, cls: state === "waiting for connection" ? "state-waiting" : "" });
+    var meta = el("span", { text: state ? state : n.author, cls: state === "waiting for connection" ? "state-waiting" : "author" });
     var item = el("li", { cls: "note c-" + (COLORS.indexOf(n.color) >= 0 ? n.color : "yellow") }, [
       el("div", { cls: "text", text: n.text }), el("div", { cls: "meta" }, [meta])]);
     if (!state && S.step.votes) item.lastChild.appendChild(voteButton(n));
@@ -401,7 +414,7 @@
   function voteButton(n) {
     var voted = S.myVotes.indexOf(n.id) >= 0;
     var b = el("button", { type: "button", cls: voted ? "" : "quiet", "aria-pressed": voted ? "true" : "false",
-      text: (voted ? "Voted" : "Vote") + (n.votes ? " \u00b7 " + n.votes : "") });
+      text: (voted ? "Voted" : "Vote") + (n.votes ? " \u00b7 " + n.votes : "") });  // null: counts kept back
     b.addEventListener("click", function () {
       api(voted ? "DELETE" : "POST", "/api/notes/" + n.id + "/votes", null, function (status, data) {
         if (status === 200) { S.myVotes = data.my_votes; n.votes = data.note.votes; renderNotes(); }
