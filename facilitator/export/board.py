@@ -32,6 +32,7 @@ ZONE_BAND, GROUP_BAND = 17.0, 11.0  # room for a zone's label, a group's name
 INSET, GAP, PAD = 3.0, 8.0, 6.0  # inside a group's outline, between blocks, at the edges
 LABEL_MAX = 96.0  # a group block is made this wide (at most) to show its name
 MAX_ROWS = 16  # a bigger block is cut in two, so that any row of blocks fits on a page
+FLOOR_SHARE = 0.2  # a column is as wide as if it held this share of the notes, at least
 
 
 @dataclass(frozen=True)
@@ -158,8 +159,10 @@ class BoardPicture(Flowable):
     def __init__(self, columns, width, side, shelves=None, continued=False):
         super().__init__()
         self.columns, self.width, self.side, self.continued = columns, width, side, continued
-        column_width = width / len(columns)
-        self.shelves = shelves or [layout(c, column_width, side) for c in columns]
+        self.lefts, self.widths = column_widths(columns, width)
+        self.shelves = shelves or [
+            layout(c, w, side) for c, w in zip(columns, self.widths, strict=True)
+        ]
         self.top = ZONE_BAND if any(c.label is not None for c in columns) else PAD
         self.height = self.top + max(_stacked(s) for s in self.shelves) + PAD
 
@@ -188,9 +191,8 @@ class BoardPicture(Flowable):
         c.setStrokeColor(RULE)
         c.setFillColor(colors.white)
         c.rect(0, 0, self.width, self.height, stroke=1, fill=1)
-        column_width = self.width / len(self.columns)
-        for i, (column, shelves) in enumerate(zip(self.columns, self.shelves, strict=True)):
-            left = i * column_width
+        parts = zip(self.columns, self.shelves, self.lefts, self.widths, strict=True)
+        for i, (column, shelves, left, column_width) in enumerate(parts):
             if i:
                 c.setStrokeColor(RULE)
                 c.setLineWidth(0.8)
@@ -231,6 +233,29 @@ class BoardPicture(Flowable):
             row, col = divmod(i, block.cols)
             cx = x + inset + col * step + step / 2
             _note(c, number, note, cx, top - row * step - step / 2, self.side)
+
+
+def column_widths(columns: list[Column], width: float) -> tuple[list[float], list[float]]:
+    """The left edge and width of each column: shared out by how many notes each holds, so
+    that the columns come out about equally tall, none narrower than a fair share allows."""
+    floor = max(1.0, sum(c.count for c in columns) * FLOOR_SHARE)
+    weights = [max(floor, c.count) for c in columns]
+    widths = [width * w / sum(weights) for w in weights]
+    least = [min(width / len(columns), _label_width(c)) for c in columns]
+    pairs = list(zip(least, widths, strict=True))
+    short = sum(max(0.0, m - w) for m, w in pairs)
+    if short:  # widen the columns too narrow for their label, at the others' expense
+        spare = sum(w for m, w in pairs if w > m)
+        widths = [m if w <= m else w - short * w / spare for m, w in pairs]
+    lefts = [sum(widths[:i]) for i in range(len(widths))]
+    return lefts, widths
+
+
+def _label_width(column: Column) -> float:
+    if column.label is None:
+        return 0.0
+    label = fonts.string_width(column.label, fonts.BOLD, 8.5)
+    return label + fonts.string_width(f"  {column.count}", fonts.REGULAR, 7.5) + 12
 
 
 def _stacked(shelves) -> float:

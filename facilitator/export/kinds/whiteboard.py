@@ -22,8 +22,6 @@ from ..text import markup
 KIND = "whiteboard"
 UNSORTED = "Not sorted yet"
 UNGROUPED = "Not grouped"
-CAPTION = "The board as arranged in zones and groups; the numbers are those of the notes below."
-CAPTION_BY_ZONE = "The board is drawn a zone at a time, above each zone's notes."
 HEADING_ROOM = 130  # points kept for the step's heading and question above the drawing
 
 
@@ -58,11 +56,11 @@ def summary(step: StepInfo, ctx) -> list[Flowable]:
         return [KeepTogether(heading + [counts])]
     columns = _columns(step, notes, data.groups.get(step.id, []))
     drawing = board(columns, ctx.width, ctx.height - HEADING_ROOM)
+    caption = Paragraph(_caption(step, columns, drawing is None), styles["small"])
     if drawing is not None:
-        caption = Paragraph(CAPTION, styles["small"])
         out: list[Flowable] = [KeepTogether(heading + [counts, Spacer(1, 4), drawing, caption])]
     else:
-        out = [KeepTogether(heading + [counts, Paragraph(CAPTION_BY_ZONE, styles["small"])])]
+        out = [KeepTogether(heading + [counts, caption])]
     anonymous = is_anonymous(step)
     for column in columns:
         if not column.count:
@@ -122,6 +120,15 @@ def _columns(step: StepInfo, notes: Sequence[NoteInfo], groups: Sequence[GroupIn
         label = (labels.get(zone) or UNSORTED) if labels else None
         columns.append(Column(label, tuple(clusters)))
     return columns
+
+
+def _caption(step: StepInfo, columns: list[Column], by_zone: bool) -> str:
+    grouped = any(k.name is not None for c in columns for k in c.clusters)
+    where = [w for w, on in (("its zone's column", step.zones), ("its group's outline", grouped))
+             if on]  # fmt: skip
+    text = "Each square is a note, numbered as in the list"
+    text += " (the board drawn a zone at a time, above each zone's notes)" if by_zone else " below"
+    return text + (f", in {' and in '.join(where)}." if where else ".")
 
 
 def _notes_of(column: Column) -> list[NoteInfo]:
