@@ -181,3 +181,36 @@ def test_the_clicker_turns_the_pages_before_the_next_step(qtbot, model, tmp_path
     qtbot.waitUntil(lambda: console.step.position == step.position + 1, timeout=3000)
     console.previous()
     qtbot.waitUntil(lambda: console.step.id == step.id, timeout=3000)
+
+
+def test_the_console_chooses_the_rooms_view_and_says_what_next_does(qtbot, model, tmp_path):
+    from PySide6.QtCore import Qt
+
+    window, console = start_demo(qtbot, model, tmp_path)
+    step = go_to_kind(qtbot, console, "whiteboard")
+    fill_room_board(model, console.run.id, step, notes=60)
+    board = console.presenter.stage.view.board
+    console.presenter.resize(1920, 1080)
+    room = console.controls.room
+    # GIVEN the board taking notes: the room sees the newest ones
+    qtbot.waitUntil(lambda: board.page_count == 1 and board.mode == "arrival", timeout=5000)
+    assert room.buttons["arrival"].isChecked() and room.where.text() == "newest notes"
+    # WHEN the facilitator presses W (all notes)
+    assert console.key_action(Qt.Key.Key_W)
+    qtbot.waitUntil(lambda: board.mode == "notes" and board.page_count > 1, timeout=3000)
+    # THEN the console says which page the room sees and what Next does
+    qtbot.waitUntil(lambda: "page 1 of" in room.where.text(), timeout=3000)
+    assert "Next (→) shows page 2" in room.where.text()
+    for _ in range(board.page_count - 1):
+        console.next()
+    qtbot.waitUntil(lambda: "last page" in room.where.text(), timeout=3000)
+    # AND O shows the overview; the group list opens one group large
+    assert console.key_action(Qt.Key.Key_O)
+    qtbot.waitUntil(lambda: board.mode == "overview", timeout=3000)
+    three = [n.id for n in model.board.notes(console.run.id, step.id)[:3]]
+    group = model.board.create_group(console.run.id, step.id, "Brave", three)
+    qtbot.waitUntil(lambda: room.index_of(("group", group.id)) > 0, timeout=3000)
+    room.units.setCurrentIndex(room.index_of(("group", group.id)))
+    room.units.activated.emit(room.units.currentIndex())
+    qtbot.waitUntil(lambda: board.mode == "group", timeout=3000)
+    assert board.band.startswith("Brave · 3 notes")

@@ -65,9 +65,10 @@ class ProjectorBoard(QWidget):
 
     pages_changed = Signal()  # the view, its page or its number of pages changed
 
-    def __init__(self, scene, options, step, parent=None):
+    def __init__(self, scene, options, step, parent=None, *, reports: bool = False):
         super().__init__(parent)
         self.scene, self.options, self.step = scene, options, step
+        self.reports = reports  # the projector's own board tells the console what it shows
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.unit = 0.5
         self.pages: list[Page] = [Page()]
@@ -143,10 +144,12 @@ class ProjectorBoard(QWidget):
         build = getattr(self, f"_layout_{self.mode}")
         self.band, pages = build(notes, width, max(1.0, height - FOOTER_H), maker)
         self.pages = pages or [Page()]
-        signature = (self.mode, self.page_count, self.page_index)
+        signature = (self.mode, self.page_index, self.page_count)
         if signature != self._signature:
             self._signature = signature
             self.pages_changed.emit()
+        if self.reports:
+            self.options.report_room_view(*signature)
         self.update()
 
     def _tally(self, notes) -> str:

@@ -62,6 +62,7 @@ class ViewOptions(QObject):
     the heat view of a position step, the top-N filter of a board, feedback results shown."""
 
     changed = Signal()
+    room_view_changed = Signal()  # what the room sees of a board: its view, page, pages
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -72,6 +73,13 @@ class ViewOptions(QObject):
         self.board_mode: str | None = None  # how the room sees a board (see board_projector)
         self.board_unit: tuple | None = None  # the group or zone opened large
         self.page = 0  # the page of a board the room sees
+        self.room_view: tuple[str, int, int] = ("", 0, 1)  # as the projector reports it
+
+    def report_room_view(self, view: str, page: int, pages: int) -> None:
+        """The projector's board says what it shows (for the console's controls)."""
+        if self.room_view != (view, page, pages):
+            self.room_view = (view, page, pages)
+            self.room_view_changed.emit()
 
     def set(self, **values) -> None:
         for name, value in values.items():

@@ -28,7 +28,7 @@ class WhiteboardStage(StageView):
         self.question = StageLabel(step.prompt or step.title, 40, bold=True)
         self.status = StageLabel("", 28, color=MUTED)
         options = live.options if self.is_live else ViewOptions(self)
-        self.board = ProjectorBoard(self.scene, options, step)
+        self.board = ProjectorBoard(self.scene, options, step, reports=self.is_live)
         self.board.pages_changed.connect(self.refresh)
         header = QHBoxLayout()
         header.addWidget(self.question, 1)
