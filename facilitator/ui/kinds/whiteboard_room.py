@@ -42,7 +42,9 @@ class RoomView(QWidget):
         self.units = QComboBox()
         self.units.setToolTip("Open one group (or zone) large on the projector")
         self.units.setMinimumContentsLength(14)
-        self.units.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.units.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.units.activated.connect(self._unit_picked)
         self.where = plain_label("", "color: #0B6E69; font-weight: bold")
         row = QHBoxLayout(self)
@@ -72,7 +74,8 @@ class RoomView(QWidget):
         wanted = [("Open a group…", None)] + [
             (f"{section.title} ({section.detail})", key) for key, section in units
         ]
-        current = [(self.units.itemText(i), self.units.itemData(i)) for i in range(self.units.count())]
+        units = self.units
+        current = [(units.itemText(i), units.itemData(i)) for i in range(units.count())]
         if wanted == current:
             return
         chosen = self.options.board_unit if self.options.board_mode == "group" else None
