@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 from ui_run_helpers import go_to_kind, start_demo
 
 from facilitator.model.board import NoteRequest
+from facilitator.ui import board_actions
 from facilitator.ui.board import BoardScene
-from facilitator.ui.board_commands import MakeGroup
 
 
 def _board(qtbot, model, tmp_path, nth=0):
@@ -19,6 +19,11 @@ def _board(qtbot, model, tmp_path, nth=0):
     step = go_to_kind(qtbot, console, "whiteboard", nth)
     scene = console.live.boards.get(console.run, step)
     return window, console, step, scene
+
+
+def _settled(qtbot, scene):
+    """Wait until the board's operations (run off the GUI thread) are all done."""
+    qtbot.waitUntil(lambda: scene.operations.idle, timeout=5000)
 
 
 def _add(model, run_id, step_id, texts, **extra):
@@ -82,6 +87,7 @@ def test_dragging_a_note_is_stored_and_undoable(qtbot, model, tmp_path):
         QApplication.sendEvent(view.viewport(), move)
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
     qtbot.waitUntil(lambda: model.board.note(note.id).x is not None, timeout=3000)
+    _settled(qtbot, scene)
     stored = model.board.note(note.id)
     assert stored.zone_id == step.zones[1].id
     assert scene.undo.count() == 1
@@ -97,7 +103,9 @@ def test_grouping_is_stored_named_and_undoable(qtbot, model, tmp_path):
     for note in notes[:2]:
         scene.notes[note.id].setSelected(True)
     assert {n.id for n in scene.selected_notes()} == {notes[0].id, notes[1].id}
-    scene.undo.push(MakeGroup(scene, scene.selected_notes(), "<b>Stories</b>"))
+    items = [scene.notes[n.id] for n in notes[:2]]
+    board_actions.make_group(scene, items, items[0], "<b>Stories</b>")
+    _settled(qtbot, scene)
     groups = model.board.groups(console.run.id, step.id)
     assert [g.name for g in groups] == ["<b>Stories</b>"]
     assert {n.group_id for n in model.board.notes(console.run.id, step.id)[:2]} == {groups[0].id}
@@ -106,6 +114,7 @@ def test_grouping_is_stored_named_and_undoable(qtbot, model, tmp_path):
     for note in notes[:2]:
         assert frame.contains(scene.notes[note.id].sceneBoundingRect().adjusted(3, 3, -4, -4))
     scene.undo.undo()
+    _settled(qtbot, scene)
     assert model.board.groups(console.run.id, step.id) == []
     assert all(n.group_id is None for n in model.board.notes(console.run.id, step.id))
 
@@ -162,8 +171,8 @@ def test_top_n_keeps_the_most_voted(qtbot, model, tmp_path):
     assert scene.top_ids == {notes[2].id, notes[0].id}
     # the facilitator's "bring top notes" copies them onto a later board
     later = go_to_kind(qtbot, console, "whiteboard", 1)
-    copied = console.controls.copy_top(step, 2)
-    assert copied == 2
+    console.controls.copy_top(step, 2)
+    _settled(qtbot, console.controls.scene)
     assert sorted(n.text for n in model.board.notes(console.run.id, later.id)) == ["a", "c"]
 
 
@@ -186,10 +195,14 @@ def test_a_note_added_on_the_console_is_undoable(qtbot, model, tmp_path):
     qtbot.keyClicks(console.notes.text, "From Pat, who has no phone")
     qtbot.keyClicks(console.notes.author, "Pat")
     console.notes.add()
+    _settled(qtbot, scene)
     notes = model.board.notes(console.run.id, step.id)
     assert [(n.text, n.author) for n in notes] == [("From Pat, who has no phone", "Pat")]
+    assert console.notes.text.text() == ""  # cleared once the board had it
     qtbot.waitUntil(lambda: len(scene.notes) == 1, timeout=3000)
     scene.undo.undo()
+    _settled(qtbot, scene)
     assert model.board.notes(console.run.id, step.id) == []
     scene.undo.redo()
+    _settled(qtbot, scene)
     assert len(model.board.notes(console.run.id, step.id)) == 1

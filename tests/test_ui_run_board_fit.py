@@ -28,37 +28,43 @@ def _add(qtbot, model, console, step, scene, texts):
     return notes
 
 
-def test_a_hidden_note_leaves_no_hole_on_the_projector(qtbot, model, tmp_path):
+def test_a_hidden_note_keeps_its_place_and_the_room_does_not_see_it(qtbot, model, tmp_path):
     console, step, scene, projector = _board(qtbot, model, tmp_path)
     notes = _add(qtbot, model, console, step, scene, ["first", "second", "third"])
-    first_place = scene.notes[notes[0].id].pos()
+    places = [scene.notes[n.id].pos() for n in notes]
     # WHEN the facilitator hides the first note
     model.board.set_hidden(notes[0].id, True)
     qtbot.waitUntil(lambda: scene.notes[notes[0].id].note.hidden, timeout=3000)
-    # THEN the shown notes close up into its place and the hidden one goes last
-    assert scene.notes[notes[1].id].pos() == first_place
-    hidden_at = scene.notes[notes[0].id].pos()
-    shown = [scene.notes[n.id].pos() for n in notes[1:]]
-    assert all((p.y(), p.x()) < (hidden_at.y(), hidden_at.x()) for p in shown)
-    # and the room's view leaves it out
-    assert notes[0].id not in set().union(*projector.note_ids_on_pages())
-    # WHEN it is shown again it takes its place back
+    # THEN no note moves on the console, and the room's view leaves it out
+    assert [scene.notes[n.id].pos() for n in notes] == places
+    qtbot.waitUntil(lambda: notes[0].id not in set().union(*projector.note_ids_on_pages()))
+    # AND a note arriving meanwhile takes a free place, not the hidden one's
+    (late,) = _add(qtbot, model, console, step, scene, ["fourth"])
+    assert scene.notes[late.id].pos() not in places
+    # WHEN it is shown again nothing moves either
     model.board.set_hidden(notes[0].id, False)
     qtbot.waitUntil(lambda: not scene.notes[notes[0].id].note.hidden, timeout=3000)
-    assert scene.notes[notes[0].id].pos() == first_place
+    assert [scene.notes[n.id].pos() for n in notes] == places
 
 
-def test_grouped_notes_the_board_lays_out_sit_together(qtbot, model, tmp_path):
+def test_grouped_notes_gather_and_no_other_note_moves(qtbot, model, tmp_path):
+    from facilitator.ui import board_actions
+
     console, step, scene, projector = _board(qtbot, model, tmp_path)
     notes = _add(qtbot, model, console, step, scene, [f"n{i}" for i in range(8)])
-    model.board.create_group(console.run.id, step.id, "Pair", [notes[0].id, notes[7].id])
+    others = {n.id: scene.notes[n.id].pos() for n in notes[1:7]}
+    pair = [scene.notes[notes[0].id], scene.notes[notes[7].id]]
+    board_actions.make_group(scene, pair, pair[0], "Pair")
+    qtbot.waitUntil(lambda: scene.operations.idle, timeout=5000)
     qtbot.waitUntil(lambda: scene.notes[notes[7].id].note.group_id is not None, timeout=3000)
     a, b = (scene.notes[notes[i].id].sceneBoundingRect() for i in (0, 7))
     frame = next(iter(scene.groups.values())).frame
-    # the pair is side by side, and its frame holds no other note
-    assert abs(a.top() - b.top()) < 1 and abs(a.right() - b.left()) < 40
+    # the pair is side by side, its frame holds no other note, and no other note moved
+    assert abs(a.top() - b.top()) < 1
+    assert min(abs(a.right() - b.left()), abs(b.right() - a.left())) < 40
     for note in notes[1:7]:
         assert not frame.intersects(scene.notes[note.id].sceneBoundingRect().adjusted(3, 3, -4, -4))
+    assert {i: scene.notes[i].pos() for i in others} == others
 
 
 def test_one_text_size_per_board_unless_a_text_is_too_long():
@@ -88,24 +94,20 @@ def test_markup_is_drawn_literally_on_notes():
     assert static.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_a_hidden_member_does_not_stretch_its_groups_frame(qtbot, model, tmp_path):
+def test_a_hidden_member_stays_in_its_groups_frame(qtbot, model, tmp_path):
     console, step, scene, projector = _board(qtbot, model, tmp_path)
     notes = _add(qtbot, model, console, step, scene, [f"n{i}" for i in range(6)])
     group = model.board.create_group(console.run.id, step.id, "Three", [n.id for n in notes[:3]])
     qtbot.waitUntil(lambda: scene.notes[notes[2].id].note.group_id == group.id, timeout=3000)
-    # WHEN one member is hidden it goes to the end of the board
+    places = {n.id: scene.notes[n.id].pos() for n in notes}
+    # WHEN one member is hidden it stays where it is, inside the frame (on the console)
     model.board.set_hidden(notes[1].id, True)
     qtbot.waitUntil(lambda: scene.notes[notes[1].id].note.hidden, timeout=3000)
     item = scene.groups[group.id]
-    hidden_rect = scene.notes[notes[1].id].sceneBoundingRect().adjusted(3, 3, -4, -4)
-    # THEN the frame holds the shown members only; the hidden one is laid out after them all
-    assert not item.frame.intersects(hidden_rect) and item.shown
-    for note in (notes[0], notes[2]):
+    assert {n.id: scene.notes[n.id].pos() for n in notes} == places
+    for note in notes[:3]:
         assert item.frame.contains(scene.notes[note.id].sceneBoundingRect().adjusted(3, 3, -4, -4))
-    hidden_at = scene.notes[notes[1].id].pos()
-    for note in notes[:1] + notes[2:]:
-        at = scene.notes[note.id].pos()
-        assert (at.y(), at.x()) < (hidden_at.y(), hidden_at.x())
+    assert item.shown
     # AND a group whose notes are all hidden is not framed on the projector
     for note in (notes[0], notes[2]):
         model.board.set_hidden(note.id, True)
@@ -124,16 +126,19 @@ def test_both_stages_count_a_note_as_soon_as_it_arrives(qtbot, model, tmp_path):
         assert stage.view.status.text() == "1 note"
 
 
-def test_a_note_dragged_out_of_the_layout_leaves_no_gap(qtbot, model, tmp_path):
+def test_a_note_moved_away_leaves_its_place_to_the_next_note(qtbot, model, tmp_path):
     console, step, scene, projector = _board(qtbot, model, tmp_path)
     notes = _add(qtbot, model, console, step, scene, ["a", "b", "c", "d"])
     places = [scene.notes[n.id].pos() for n in notes]
     # WHEN the facilitator puts the first note somewhere of their own
     model.board.move_note(notes[0].id, 0.05, 0.8)
     qtbot.waitUntil(lambda: not scene.notes[notes[0].id].auto, timeout=3000)
-    # THEN the notes the board lays out close up, and the moved one is where it was put
-    assert [scene.notes[n.id].pos() for n in notes[1:]] == places[:3]
+    # THEN no other note moves, and the moved one is where it was put
+    assert [scene.notes[n.id].pos() for n in notes[1:]] == places[1:]
     assert scene.notes[notes[0].id].pos() == QPointF(0.05 * 1600, 0.8 * 900)
+    # AND the next note to arrive takes the place it left
+    (late,) = _add(qtbot, model, console, step, scene, ["e"])
+    assert scene.notes[late.id].pos() == places[0]
 
 
 def test_a_note_in_the_facilitators_hand_is_not_laid_out_under_it(qtbot, model, tmp_path):

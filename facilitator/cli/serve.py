@@ -185,6 +185,8 @@ class Tally:
                 self.notes += 1
             elif event.type == events.NOTE_DELETED:
                 self.notes -= 1
+            elif event.type == events.NOTES_CHANGED:
+                self.notes += len(event.payload.added) - len(event.payload.removed)
             elif event.type == events.STEP:
                 self.position = event.payload.run.current_position
                 self.title = event.payload.step.title

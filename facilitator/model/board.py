@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from . import events, kinds, orm
-from .board_batch import BatchOperations, author_of, clip
+from .board_batch import BatchOperations, author_of, clip, clip_y
 from .db import Database, fetch
 from .errors import Conflict, Forbidden, InvalidInput, ModelError, NotFound
 from .events import Event, EventBus
@@ -134,10 +134,11 @@ class Board(BatchOperations):
         return self._change(note_id, apply)
 
     def move_note(self, note_id: int, x: float | None, y: float | None, *, zone_id=...):
-        """Place a note on the board (x, y in 0..1); optionally into a zone (None: no zone)."""
+        """Place a note on the board (see board_batch.Place for x and y); optionally into a zone
+        (None: no zone)."""
 
         def apply(s, note: orm.Note) -> None:
-            note.x, note.y = clip(x), clip(y)
+            note.x, note.y = clip(x), clip_y(y)
             if zone_id is not ...:
                 if zone_id is not None:
                     zones = {z.id for z in s.get(orm.Step, note.step_id).zones}
@@ -201,7 +202,7 @@ class Board(BatchOperations):
         name = clean(name, what="A group name", limit=120, single_line=True) if name else ""
         with self.db.write() as s:
             self._board_step(s, run_id, step_id, for_new_notes=False)
-            group = orm.Group(run_id=run_id, step_id=step_id, name=name, x=clip(x), y=clip(y))
+            group = orm.Group(run_id=run_id, step_id=step_id, name=name, x=clip(x), y=clip_y(y))
             s.add(group)
             s.flush()
             info = group_info(group)
@@ -216,7 +217,7 @@ class Board(BatchOperations):
 
     def move_group(self, group_id: int, x: float | None, y: float | None) -> GroupInfo:
         def apply(g: orm.Group) -> None:
-            g.x, g.y = clip(x), clip(y)
+            g.x, g.y = clip(x), clip_y(y)
 
         return self._change_group(group_id, apply)
 

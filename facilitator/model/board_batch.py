@@ -22,18 +22,25 @@ from .palette import normalise_color
 from .records import BoardChange, GroupInfo, NoteInfo, RemovedNote, group_info, note_info
 from .text import clean
 
-Place = tuple[float | None, float | None, int | None]  # x, y in 0..1, and the zone (None: none)
+# x in 0..1 of the board's width, y in board heights from the top (0..1 is the first screenful;
+# a board of many notes grows downward), and the zone (None: no zone)
+Place = tuple[float | None, float | None, int | None]
+DEEPEST = 100.0  # how many board heights down a note may be put
 FIELDS = ("text", "color", "x", "y", "zone_id", "group_id", "hidden")  # what operations change
 GONE = "Those notes are no longer on the board."
 
 
-def clip(value: float | None) -> float | None:
-    """A board coordinate kept within 0..1 (None stays None: the board lays the note out)."""
+def clip(value: float | None, most: float = 1.0) -> float | None:
+    """A board coordinate kept within 0..``most`` (None stays None: the board places it)."""
     if value is None:
         return None
     if value != value:  # NaN
         raise InvalidInput("A position must be a number.")
-    return max(0.0, min(1.0, float(value)))
+    return max(0.0, min(most, float(value)))
+
+
+def clip_y(value: float | None) -> float | None:
+    return clip(value, DEEPEST)
 
 
 def author_of(note: orm.Note, participant_name: str | None) -> str:
@@ -102,7 +109,7 @@ class _Edit:
             x, y, zone_id = places[note.id]
             if zone_id is not None and zone_id not in self.zones():
                 raise InvalidInput("That zone is not on this board.")
-            note.x, note.y, note.zone_id = clip(x), clip(y), zone_id
+            note.x, note.y, note.zone_id = clip(x), clip_y(y), zone_id
 
     def zones(self) -> set[int]:
         if self._zones is None:
@@ -225,7 +232,7 @@ class _Edit:
     def new_group(self, name: str, x=None, y=None, *, like: GroupInfo | None = None) -> orm.Group:
         """A new group on the board (``like``: one removed earlier, back with its id)."""
         run_id, step_id = self.board
-        g = orm.Group(run_id=run_id, step_id=step_id, name=name, x=clip(x), y=clip(y))
+        g = orm.Group(run_id=run_id, step_id=step_id, name=name, x=clip(x), y=clip_y(y))
         if like is not None:
             g.id, g.name, g.x, g.y = like.id, like.name, like.x, like.y
         self.s.add(g)
@@ -357,7 +364,7 @@ class BatchOperations:
             edit.place(places)
             for group_id, (x, y) in (groups or {}).items():
                 g = edit.group(group_id)
-                g.x, g.y = clip(x), clip(y)
+                g.x, g.y = clip(x), clip_y(y)
 
         return self._operate(apply)
 

@@ -1,31 +1,52 @@
-"""The whiteboard of a run: one QGraphicsScene per board, shown by two views (the console's,
-editable, and the projector's, read-only and fitted). Notes arrive through the event bridge -
-from phones and from the console alike - and lay themselves out without overlapping inside their
-zone until someone drags them; every change the facilitator makes goes through the model and
-onto the board's undo stack (see board_commands)."""
+"""The whiteboard of a run: one QGraphicsScene per board. The console's view edits it and the
+projector's view reads it. Notes arrive through the event bridge - from phones and from the
+console alike - and the scene places them where they stay: a new note takes the first free slot
+of its zone's column, and nothing else moves when notes are added, hidden, grouped, moved or
+deleted (a hidden note keeps its place; the room simply does not see it). Every change the
+facilitator makes is one model operation run off the GUI thread (see board_commands)."""
 
 from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from facilitator.model import events
-from facilitator.model.records import GroupInfo, NoteInfo, RunInfo, StepInfo
+from facilitator.model.records import BoardChange, GroupInfo, NoteInfo, RunInfo, StepInfo
+from facilitator.model.top import top_notes
 
-from .board_commands import MoveGroup, moved
+from .board_commands import OperationQueue, moved, perform
 from .board_items import NOTE_H, NOTE_W, GroupItem, NoteItem, ZoneItem
-from .board_layout import BOARD_H, BOARD_W, GAP, HEADER, UNSORTED, Column
+from .board_layout import BOARD_H, BOARD_W, GAP, HEADER, UNSORTED, Column, gather
 
 __all__ = ["BOARD_H", "BOARD_W", "HEADER", "BoardScene", "BoardStore", "Column", "UNSORTED"]
+
+MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+
+
+def fold(text: str) -> str:
+    """Text as search compares it: without case or accents ("Énergie" finds "energie")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def paper(item: NoteItem) -> QRectF:
+    """A note's paper on the board (without its shadow)."""
+    pos = item.pos()
+    return QRectF(pos.x(), pos.y(), NOTE_W, NOTE_H)
 
 
 class BoardScene(QGraphicsScene):
     """One board. Without ``model`` (a preview) it shows the zones only."""
 
     rename_requested = Signal(int)  # group id
-    board_changed = Signal()  # counts, reveal or lock changed: controls refresh
+    board_changed = Signal()  # emitted once per model event the board took in, after it did
     failed = Signal(str)  # a sentence to show the facilitator
+    search_changed = Signal(int)  # how many notes match the search
 
     def __init__(self, step: StepInfo, run: RunInfo | None = None, model=None, bridge=None):
         super().__init__()
@@ -33,16 +54,16 @@ class BoardScene(QGraphicsScene):
         self.notes: dict[int, NoteItem] = {}
         self.groups: dict[int, GroupItem] = {}
         self.top_ids: set[int] | None = None
+        self.search = ""  # the word the console highlights ("" none)
+        self.matches: set[int] = set()
         self.revealed = not step.settings.get("reveal", False)
         self.locked = False
         self.undo = QUndoStack(self)
+        self.operations = OperationQueue(self)
         self.editable = False
         self.projector_viewports: set = set()  # where notes paint as the room sees them
-        self._hidden_auto: set[int] = set()  # hidden notes the board lays out (kept last)
         self._bounds: QRectF | None = None  # what the room sees, cached (see shown_bounds)
-        self._loading = False
-        self._placing = False  # a new note is being put in its first free slot
-        self._reflowing = False  # a column is being laid out again
+        self._dirty: set[int] | None = None  # groups to frame once a batch is in
         self.setBackgroundBrush(QColor("#FFFFFF"))
         self.columns = self._make_columns()
         if model is not None and run is not None:
@@ -54,41 +75,41 @@ class BoardScene(QGraphicsScene):
     # -- building ------------------------------------------------------------------------------
     def _make_columns(self) -> list[Column]:
         labels = [(z.id, z.label) for z in self.step.zones]
-        if labels:
-            labels.append((None, UNSORTED))
-        else:
-            labels = [(None, "")]
+        labels = labels + [(None, UNSORTED)] if labels else [(None, "")]
         width = BOARD_W / len(labels)
         columns = []
         for i, (zone_id, label) in enumerate(labels):
             rect = QRectF(i * width, 0, width, BOARD_H)
-            columns.append(Column(zone_id, rect, adaptive=len(labels) == 1))
+            columns.append(Column(zone_id, rect))
             if label:
                 item = ZoneItem(label, rect, tinted=i % 2 == 0)
+                item.setData(0, zone_id)
                 self.addItem(item)
-                column_item = item
-                column_item.setData(0, zone_id)
         return columns
 
     def _load(self) -> None:
-        self._loading = True
+        """Everything on the board now: notes with a stored place first, then the others in
+        order of arrival, each in the first free slot of its column."""
         state = self.model.runs.step_state(self.run.id, self.step.id)
         self.revealed = state.revealed or not self.step.settings.get("reveal", False)
         self.locked = state.locked
         for group in self.model.board.groups(self.run.id, self.step.id):
             self._put_group(group)
-        for note in self.model.board.notes(self.run.id, self.step.id):
+        notes = self.model.board.notes(self.run.id, self.step.id)
+        notes.sort(key=lambda n: (n.x is None or n.y is None, n.id))
+        self._dirty = set()
+        for note in notes:
             self._put_note(note)
-        self._loading = False
-        for column in self.columns:
-            self.reflow(column)
-        self._refresh_groups(set(self.groups))
+        self._frame_dirty()
 
     # -- events ----------------------------------------------------------------------------------
     def _event(self, event) -> None:
         if self.run is None or event.run_id != self.run.id:
             return
         payload = event.payload
+        if event.type == events.PARTICIPANT_RENAMED:
+            self._renamed(payload.id, payload.name)
+            return
         if getattr(payload, "step_id", None) != self.step.id:
             return
         if event.type != events.NOTE_ADDED:
@@ -97,148 +118,106 @@ class BoardScene(QGraphicsScene):
             self._put_note(payload)
         elif event.type == events.NOTE_DELETED:
             self._drop_note(payload.id)
+        elif event.type == events.NOTES_CHANGED:
+            self._take_change(payload)
         elif event.type == events.GROUP_CHANGED:
             self._put_group(payload)
         elif event.type == events.GROUP_DELETED:
-            item = self.groups.pop(payload.id, None)
-            if item is not None:
-                self.removeItem(item)
+            self._drop_group(payload.id)
         elif event.type == events.STEP_STATE:
             self.revealed = payload.revealed or not self.step.settings.get("reveal", False)
             self.locked = payload.locked
             self.update()
+        else:
+            return
         self.board_changed.emit()
+
+    def _take_change(self, change: BoardChange) -> None:
+        """One operation on many notes: taken in whole, each group framed once at the end."""
+        self._dirty = set()
+        try:
+            for group in change.groups_added + change.groups:
+                self._put_group(group)
+            for note in change.present:
+                self._put_note(note)
+            for removed in change.removed:
+                self._drop_note(removed.note.id)
+            for group in change.groups_removed:
+                self._drop_group(group.id)
+        finally:
+            self._frame_dirty()
+
+    def _renamed(self, participant_id: int, name: str) -> None:
+        """Someone changed their name: the notes they wrote say so at once."""
+        changed = False
+        for item in self.notes.values():
+            if item.note.participant_id == participant_id and item.note.author != name:
+                item.set_note(replace(item.note, author=name))
+                changed = True
+        if changed:
+            self.board_changed.emit()
 
     def _put_note(self, note: NoteInfo) -> None:
         item = self.notes.get(note.id)
-        before = item.note if item else None
+        before = item.note if item is not None else None
         if item is None:
             item = NoteItem(note, self)
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, self.editable)
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, self.editable)
+            item.setFlag(MOVABLE, self.editable)
+            item.setFlag(SELECTABLE, self.editable)
             self.notes[note.id] = item
+            self._place(item, None)
             self.addItem(item)
+            self._grow(paper(item))
         else:
             item.set_note(note)
+            self._place(item, before)
             self._bounds = None
-        if note.x is not None and note.y is not None:
-            was_laid_out = item.auto and before is not None
-            item.auto = False
-            self._hidden_auto.discard(note.id)
-            target = QPointF(note.x * BOARD_W, note.y * BOARD_H)
-            if item.pos() != target and not self._dragging(item):
-                item.setPos(target)
-            if was_laid_out and not self._loading:
-                self.reflow(self._column_of_zone(before.zone_id))  # close the gap it left
-        elif item.auto:
-            self._lay_out(item, before)
+        self._match(item)
         self._mark_groups(before.group_id if before else None, note.group_id)
 
-    def _lay_out(self, item: NoteItem, before: NoteInfo | None) -> None:
-        """Place a note the board lays out: a new one in the first free slot of its column (or
-        the column laid out again while hidden notes sit at its end); a note hidden or shown
-        again, grouped, or moved to another zone lays its columns out again."""
+    def _place(self, item: NoteItem, before: NoteInfo | None) -> None:
+        """Put a note where it belongs: at its stored place if it has one; else a new note in the
+        first free slot of its column, and a note that loses its stored place back where the
+        board first put it (if that is still free). Nothing else moves."""
         note = item.note
-        if note.hidden:
-            self._hidden_auto.add(note.id)
-        else:
-            self._hidden_auto.discard(note.id)
+        if note.x is not None and note.y is not None:
+            if item.auto and item.home is not None:
+                self._freed(QRectF(item.home, paper(item).size()))  # the slot it had
+            item.auto = False
+            target = QPointF(note.x * BOARD_W, note.y * BOARD_H)
+            if item.pos() != target and not self._dragging(item):
+                self._leave(item)
+                item.setPos(target)
+            return
+        to_other_zone = before is not None and before.zone_id != note.zone_id
+        if before is not None and item.auto and not to_other_zone:
+            return  # it keeps its slot
+        item.auto = True
+        home = item.home
         column = self.column_of(item)
-        if before is None:
-            if self._loading:
-                return  # laid out once everything is loaded
-            if self._rows_change(column):
-                self.reflow(column)
-            else:
-                self._placing = True  # the cached bounds grow by this note (see note_moved)
-                try:
-                    hidden = [] if note.hidden else self._hidden_in(column)
-                    if hidden:
-                        self._before_hidden(item, hidden)
-                    else:
-                        item.setPos(self._free_place(item))
-                finally:
-                    self._placing = False
-        elif (before.hidden, before.zone_id, before.group_id) != (
-            note.hidden,
-            note.zone_id,
-            note.group_id,
-        ):
-            self.reflow(column)
-            if before.zone_id != note.zone_id:
-                self.reflow(self._column_of_zone(before.zone_id))
+        if home is None or to_other_zone or not self._free(QRectF(home, paper(item).size()), item):
+            home = self._free_place(item, column)
+        self._leave(item)
+        item.home = home
+        item.setPos(home)
 
-    def _rows_change(self, column: Column) -> bool:
-        """True when one more note changes how many notes a row of ``column`` holds."""
-        if not column.adaptive or column.per_row == column.most:
-            return False  # rows only grow, and these are full width already
-        count = sum(1 for i in self.notes.values() if i.auto and self.column_of(i) is column)
-        return column.fitting_per_row(count) != column.per_row
+    def _leave(self, item: NoteItem) -> None:
+        """A note is about to leave its place: the slots under it may be taken again."""
+        if item.scene() is not None:
+            self._freed(paper(item))
 
-    def _hidden_in(self, column: Column) -> list[NoteItem]:
-        """The hidden notes the board lays out in ``column``, in the order they sit."""
-        hidden = [self.notes[i] for i in self._hidden_auto]
-        hidden = [i for i in hidden if self.column_of(i) is column]
-        return sorted(hidden, key=lambda i: (i.pos().y(), i.pos().x()))
-
-    def _before_hidden(self, item: NoteItem, hidden: list[NoteItem]) -> None:
-        """A new shown note takes the first hidden note's place; the hidden ones move up one
-        place each (they stay after every shown note, without laying out the whole column)."""
-        places = [h.pos() for h in hidden]
-        item.setPos(places[0])
-        for note, place in zip(hidden, places[1:], strict=False):
-            note.setPos(place)
-        hidden[-1].setPos(self._free_place(hidden[-1]))
-
-    def reflow(self, column: Column) -> None:
-        """Lay the column's auto-placed notes out again: the shown ones first (each group's
-        notes together, then the rest, in order of arrival), the hidden ones after them, so a
-        hidden note leaves no hole on the projector. Notes the facilitator placed stay put."""
-        autos, placed = [], []
-        grabbing = self.mouseGrabberItem() is not None
-        for item in self.notes.values():
-            held = grabbing and self._dragging(item)  # in the facilitator's hand: left there
-            if item.auto and not held:
-                if self.column_of(item) is column:
-                    autos.append(item)
-                continue
-            rect = item.sceneBoundingRect()
-            if column.rect.left() < rect.right() and rect.left() < column.rect.right():
-                placed.append(rect)
-        autos.sort(
-            key=lambda i: (i.note.hidden, i.note.group_id is None, i.note.group_id or 0, i.note.id)
-        )
-        column.per_row = column.fitting_per_row(len(autos))
-        taken = set().union(*(column.slots_under(rect) for rect in placed))
-        k, rect = 0, None
-        self._reflowing = True  # one refresh of frames and size at the end, not one per note
-        try:
-            for item in autos:
-                while k in taken:
-                    k += 1
-                place = column.slot(k)
-                k += 1
-                if item.pos() != place:
-                    item.setPos(place)
-        finally:
-            self._reflowing = False
-        if autos:
-            self._grow(autos[-1].sceneBoundingRect())
-        self._mark_groups(*{item.note.group_id for item in autos})
-        column.hint = k
-        self._bounds = None
+    def _freed(self, rect: QRectF) -> None:
+        for column in self.columns:
+            if column.rect.intersects(rect):
+                column.freed(rect)
 
     def _drop_note(self, note_id: int) -> None:
         item = self.notes.pop(note_id, None)
         if item is not None:
+            self._leave(item)
             self.removeItem(item)
-            self._hidden_auto.discard(note_id)
+            self.matches.discard(note_id)
             self._mark_groups(item.note.group_id)
-            if item.auto:
-                self.reflow(self.column_of(item))  # close the gap it leaves
-            else:
-                for column in self.columns:
-                    column.hint = 0  # the place it held may be free again
 
     def _put_group(self, group: GroupInfo) -> None:
         item = self.groups.get(group.id)
@@ -248,9 +227,15 @@ class BoardScene(QGraphicsScene):
             self.groups[group.id] = item
             self.addItem(item)
         item.group = group
+        item.update()
         self._mark_groups(group.id)
 
-    # -- layout ----------------------------------------------------------------------------------
+    def _drop_group(self, group_id: int) -> None:
+        item = self.groups.pop(group_id, None)
+        if item is not None:
+            self.removeItem(item)
+
+    # -- places --------------------------------------------------------------------------------
     def column_of(self, item: NoteItem) -> Column:
         return self._column_of_zone(item.note.zone_id)
 
@@ -266,20 +251,73 @@ class BoardScene(QGraphicsScene):
                 return column
         return self.columns[-1] if point.x() >= BOARD_W else self.columns[0]
 
-    def _free_place(self, item: NoteItem) -> QPointF:
-        """The first slot of the note's column that no other note overlaps."""
-        column = self.column_of(item)
+    def _free(self, rect: QRectF, item: NoteItem | None = None, moving=frozenset()) -> bool:
+        """True when no note (but ``item`` and those in ``moving``) lies on ``rect``."""
+        inner = rect.adjusted(2, 2, -2, -2)
+        return not any(
+            isinstance(o, NoteItem) and o is not item and o.note.id not in moving
+            for o in self.items(inner)
+        )
+
+    def _free_place(self, item: NoteItem, column: Column) -> QPointF:
+        """The first slot of ``column`` that no other note lies on."""
         k = column.hint
         while True:
             place = column.slot(k)
-            rect = QRectF(place.x(), place.y(), NOTE_W, NOTE_H)
-            if not any(isinstance(o, NoteItem) and o is not item for o in self.items(rect)):
-                column.hint = k + 1 if k == column.hint else column.hint
-                self._grow(rect)
+            if self._free(QRectF(place.x(), place.y(), NOTE_W, NOTE_H), item):
                 return place
             if k == column.hint:
                 column.hint += 1
             k += 1
+
+    def gather_places(self, members: list[NoteItem], anchor: NoteItem) -> dict:
+        """Where the notes of a group go to sit together by ``anchor`` (one of them), as the
+        model stores places (note id -> (x, y, zone)): the members move, no other note does."""
+        moving = {m.note.id for m in members}
+        column = self.column_of(anchor)
+        bottom = max((paper(i).bottom() for i in self.notes.values()), default=0.0)
+        ordered = [anchor] + sorted(
+            (m for m in members if m is not anchor), key=lambda m: (m.pos().y(), m.pos().x())
+        )
+        places = gather(
+            [paper(m) for m in ordered],
+            paper(anchor),
+            column,
+            lambda rect: not self._free(rect, moving=moving),
+            bottom,
+        )
+        return {
+            m.note.id: (p.x() / BOARD_W, p.y() / BOARD_H, column.zone_id)
+            for m, p in zip(ordered, places, strict=True)
+        }
+
+    def group_dragged(self, group: GroupItem, before: dict) -> None:
+        """A drag of ``group`` ended: store where its notes and its frame now are, as one
+        operation (``before``: note id -> place when the drag began)."""
+        moves = {}
+        for note_id, place in before.items():
+            item = self.notes.get(note_id)
+            if item is not None and moved(place, self.place_of(item)):
+                moves[note_id] = self.place_of(item)
+        if not moves or self.model is None:
+            return
+        frame = group.frame
+        groups = {group.group.id: (frame.left() / BOARD_W, frame.top() / BOARD_H)}
+        board = self.model.board
+        perform(
+            self,
+            "Move group",
+            lambda: board.move_notes(moves, groups),
+            undone=lambda: self.put_back(before),
+        )
+
+    def put_back(self, places: dict) -> None:
+        """Show notes at these places again (note id -> (x, y, zone)), as before a drag the
+        model did not take."""
+        for note_id, (x, y, _zone) in places.items():
+            item = self.notes.get(note_id)
+            if item is not None:
+                item.setPos(x * BOARD_W, y * BOARD_H)
 
     def _grow(self, rect: QRectF) -> None:
         if rect.bottom() + GAP > self.sceneRect().bottom():
@@ -294,11 +332,7 @@ class BoardScene(QGraphicsScene):
                 item.rect.setHeight(height)
 
     def note_moved(self, item: NoteItem) -> None:
-        if item.note.hidden:
-            pass  # the room does not see it: what the room sees is unchanged
-        elif self._placing and self._bounds is not None:
-            self._bounds = self._bounds.united(item.sceneBoundingRect())
-        else:
+        if not item.note.hidden:
             self._bounds = None
         self._mark_groups(item.note.group_id)
         self._grow(item.sceneBoundingRect())
@@ -324,83 +358,96 @@ class BoardScene(QGraphicsScene):
             return grabber.group.id == item.note.group_id
         return grabber is not None and (grabber is item or item.isSelected())
 
+    def place_of(self, item: NoteItem) -> tuple[float, float, int | None]:
+        """Where a note now is, as the model stores it: x, y in 0..1 and its zone."""
+        pos = item.pos()
+        centre = item.sceneBoundingRect().center()
+        return (pos.x() / BOARD_W, pos.y() / BOARD_H, self.column_at(centre).zone_id)
+
+    # -- groups ----------------------------------------------------------------------------------
     def members(self, group_id: int) -> list[NoteItem]:
         """The notes of a group."""
         return [i for i in self.notes.values() if i.note.group_id == group_id]
 
-    def group_dragged(self, group: GroupItem, before: dict) -> None:
-        """A drag of ``group`` ended: store where its notes and its frame now are, as one
-        undoable step (``before``: note id -> place when the drag began)."""
-        moves = {}
-        for note_id, place in before.items():
-            item = self.notes.get(note_id)
-            if item is not None and moved(place, self.place_of(item)):
-                moves[note_id] = (place, self.place_of(item))
-        if not moves or self.model is None:
-            return
-        info = group.group
-        frame = group.frame
-        places = ((info.x, info.y), (frame.left() / BOARD_W, frame.top() / BOARD_H))
-        self.undo.push(MoveGroup(self, info.id, places, moves))
-
-    # -- groups ----------------------------------------------------------------------------------
     def _mark_groups(self, *group_ids) -> None:
         ids = {g for g in group_ids if g is not None}
-        if not ids or self._loading:
+        if not ids:
             return
-        self._refresh_groups(ids)
+        if self._dirty is not None:
+            self._dirty |= ids
+        else:
+            self._refresh_groups(ids)
+
+    def _frame_dirty(self) -> None:
+        dirty, self._dirty = self._dirty, None
+        if dirty:
+            self._refresh_groups(dirty)
 
     def _refresh_groups(self, ids: set[int]) -> None:
-        """Frame each group around its shown notes (around its hidden ones only when all are
-        hidden: the projector then leaves the frame out), so a hidden note never stretches a
-        frame on the projector."""
-        shown: dict[int, QRectF] = {g: QRectF() for g in ids}
-        hidden: dict[int, QRectF] = {g: QRectF() for g in ids}
+        """Frame each group around its notes, hidden ones included (they keep their places);
+        a group whose notes are all hidden is marked unseen (the projector leaves it out)."""
+        frames: dict[int, QRectF] = {g: QRectF() for g in ids}
+        seen: set[int] = set()
         for item in self.notes.values():
             gid = item.note.group_id
-            if gid in shown:
-                rects = hidden if item.note.hidden else shown
-                rects[gid] = rects[gid].united(item.sceneBoundingRect().adjusted(3, 3, -4, -4))
+            if gid in frames:
+                frames[gid] = frames[gid].united(paper(item))
+                if not item.note.hidden:
+                    seen.add(gid)
         for gid in ids:
             if gid in self.groups:
-                seen = not shown[gid].isNull()
-                self.groups[gid].set_frame(shown[gid] if seen else hidden[gid], seen)
+                self.groups[gid].set_frame(frames[gid], gid in seen)
         self._bounds = None
+
+    # -- search and top ---------------------------------------------------------------------------
+    def set_search(self, text: str) -> int:
+        """Highlight the notes whose text contains ``text`` (case and accents aside) on the
+        console; returns how many match ("" clears the search)."""
+        self.search = fold(text.strip())
+        self.matches = set()
+        for item in self.notes.values():
+            self._match(item, quiet=True)
+        self.update()
+        self.search_changed.emit(len(self.matches))
+        return len(self.matches)
+
+    def _match(self, item: NoteItem, quiet: bool = False) -> None:
+        if not self.search:
+            return
+        before = item.note.id in self.matches
+        if self.search in fold(item.note.text):
+            self.matches.add(item.note.id)
+        else:
+            self.matches.discard(item.note.id)
+        if not quiet and before != (item.note.id in self.matches):
+            self.search_changed.emit(len(self.matches))
+
+    def set_top(self, n: int | None) -> None:
+        """Fade every note but the top ``n`` by votes, every note tied at the cut kept (None
+        shows all)."""
+        if n is None:
+            self.top_ids = None
+        else:
+            top = top_notes([i.note for i in self.notes.values()], n)
+            self.top_ids = {note.id for note in top.notes}
+        self.update()
 
     # -- for views and controls ------------------------------------------------------------------
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
         for item in self.notes.values():
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, editable)
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, editable)
+            item.setFlag(MOVABLE, editable)
+            item.setFlag(SELECTABLE, editable)
         for group in self.groups.values():
             group.set_editable(editable)
 
     def selected_notes(self) -> list[NoteInfo]:
         return [i.note for i in self.selectedItems() if isinstance(i, NoteItem)]
 
-    def set_top(self, n: int | None) -> None:
-        """Fade every note but the ``n`` with the most votes (None shows all)."""
-        if n is None:
-            self.top_ids = None
-        else:
-            ranked = sorted(
-                (i.note for i in self.notes.values() if not i.note.hidden),
-                key=lambda note: (-note.votes, note.id),
-            )
-            self.top_ids = {note.id for note in ranked[:n] if note.votes > 0}
-        self.update()
-
     def counts(self) -> tuple[int, int]:
         """(notes, hidden notes) on this board."""
         hidden = sum(1 for i in self.notes.values() if i.note.hidden)
         return len(self.notes), hidden
-
-    def place_of(self, item: NoteItem) -> tuple[float, float, int | None]:
-        """Where a note now is, as the model stores it: x, y in 0..1 and its zone."""
-        pos = item.pos()
-        centre = item.sceneBoundingRect().center()
-        return (pos.x() / BOARD_W, pos.y() / BOARD_H, self.column_at(centre).zone_id)
 
 
 class BoardStore:

@@ -1,167 +1,149 @@
-"""The board's undoable changes. Each command changes the board through the model's services;
-the scene itself only ever changes when the resulting events arrive through the bridge."""
+"""The board's changes from the console: each is one model call (one transaction, one event) run
+off the GUI thread, one at a time in the order asked for; once it is done it goes on the board's
+undo stack as an ``Operation`` holding the change record the model returned. Undo runs the
+inverse operation (``Board.revert``), redo the inverse of that. The scene itself only changes
+when the resulting event arrives through the bridge.
+
+A failed operation never reaches the undo stack, and an undo or redo that fails takes its command
+off the stack; either way the facilitator is told why in a sentence (``scene.failed``)."""
 
 from __future__ import annotations
 
+import logging
+from collections import deque
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from facilitator.model.errors import ModelError
+from facilitator.model.records import BoardChange, GroupInfo
+
+from .background import run_in_background
+
+log = logging.getLogger(__name__)
 
 
-class BoardCommand(QUndoCommand):
-    def __init__(self, scene, text: str):
+def sentence(error: Exception) -> str:
+    """What to tell the facilitator about a failed board operation."""
+    if isinstance(error, ModelError):
+        return error.message
+    log.error("board operation failed", exc_info=error)
+    return f"The board could not be changed ({type(error).__name__}); please try again."
+
+
+class OperationQueue(QObject):
+    """A board's operations, one at a time off the GUI thread, in the order they were asked
+    for: the next starts once the previous one's result has been handled on the GUI thread."""
+
+    idle_changed = Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._waiting: deque = deque()
+        self._busy = False
+
+    @property
+    def idle(self) -> bool:
+        return not self._busy and not self._waiting
+
+    def run(self, work: Callable, done: Callable, failed: Callable[[str], None]) -> None:
+        self._waiting.append((work, done, failed))
+        self._next()
+
+    def _next(self) -> None:
+        if self._busy or not self._waiting:
+            if not self._busy:
+                self.idle_changed.emit(True)
+            return
+        self._busy = True
+        work, done, failed = self._waiting.popleft()
+
+        def finish(callback, value) -> None:
+            if not shiboken6.isValid(self):
+                return  # the board was closed meanwhile
+            self._busy = False
+            try:
+                callback(value)
+            finally:
+                self._next()
+
+        run_in_background(
+            work, lambda result: finish(done, result), lambda e: finish(failed, sentence(e))
+        )
+
+
+def perform(
+    scene, text: str, work: Callable[[], BoardChange], *, then=None, undone=None, failed=None
+):
+    """Run ``work`` (a model call returning a BoardChange) off the GUI thread. Once done it goes
+    on the undo stack as ``text`` (unless it changed nothing) and ``then(change)`` runs; if it
+    fails the facilitator is told why (``scene.failed``, and ``failed(sentence)`` if given),
+    ``undone()`` runs (to put back what the scene showed ahead of the model), and nothing is
+    left on the stack."""
+
+    def done(change: BoardChange) -> None:
+        if not change.empty:
+            scene.undo.push(Operation(scene, text, change))
+        if then is not None:
+            then(change)
+
+    def refused(message: str) -> None:
+        if undone is not None:
+            undone()
+        if failed is not None:
+            failed(message)
+        scene.failed.emit(message)
+
+    scene.operations.run(work, done, refused)
+
+
+class Operation(QUndoCommand):
+    """A board operation already done: ``change`` is what it changed. Undo reverts it (the
+    inverse operation, off the GUI thread); redo reverts the revert."""
+
+    def __init__(self, scene, text: str, change: BoardChange):
         super().__init__(text)
         self.scene = scene
-        self.board = scene.model.board
-
-    def guarded(self, work) -> None:
-        try:
-            work()
-        except ModelError as error:
-            self.scene.failed.emit(error.message)
+        self.change = change
+        self.reverted: BoardChange | None = None
+        self._fresh = True  # pushed once done: its first redo has nothing left to do
 
     def redo(self) -> None:
-        self.guarded(self.do)
+        if self._fresh:
+            self._fresh = False
+            return
+        self._run(lambda: self.scene.model.board.revert(self.reverted), "change")
 
     def undo(self) -> None:
-        self.guarded(self.undo_it)
+        self._run(lambda: self.scene.model.board.revert(self.change), "reverted")
+
+    def _run(self, work: Callable[[], BoardChange], into: str) -> None:
+        self.scene.operations.run(work, lambda c: setattr(self, into, c), self._failed)
+
+    def _failed(self, message: str) -> None:
+        """Take this command off the stack: it can no longer be undone or redone."""
+        self.setObsolete(True)
+        stack = self.scene.undo
+        index = next((i for i in range(stack.count()) if stack.command(i) is self), None)
+        if index is not None and index == stack.index():
+            stack.redo()  # an obsolete next redo is deleted, not run
+        elif index is not None and index == stack.index() - 1:
+            stack.undo()  # the same for an obsolete next undo
+        self.scene.failed.emit(message)
 
 
-class MoveNotes(BoardCommand):
-    """Notes dragged to new places (``moves``: note id -> ((x, y, zone) before, after))."""
+def added(note) -> BoardChange:
+    """The change of a note put on the board (its undo deletes it)."""
+    return BoardChange(note.run_id, note.step_id, added=(note,))
 
-    def __init__(self, scene, moves: dict):
-        super().__init__(scene, "Move note" if len(moves) == 1 else f"Move {len(moves)} notes")
-        self.moves = moves
 
-    def _apply(self, which: int) -> None:
-        problem = None
-        for note_id, places in self.moves.items():
-            x, y, zone = places[which]
-            try:  # a note deleted meanwhile does not stop the others
-                self.board.move_note(note_id, x, y, zone_id=zone)
-            except ModelError as error:
-                problem = problem or error
-        if problem is not None:
-            raise problem
-
-    def do(self) -> None:
-        self._apply(1)
-
-    def undo_it(self) -> None:
-        self._apply(0)
+def renamed(before: GroupInfo, after: GroupInfo) -> BoardChange:
+    """The change of a group's new name (its undo gives the old one back)."""
+    return BoardChange(before.run_id, before.step_id, groups_before=(before,), groups=(after,))
 
 
 def moved(a, b) -> bool:
     """True when two places (x, y, zone) differ."""
     return abs(a[0] - b[0]) > 1e-4 or abs(a[1] - b[1]) > 1e-4 or a[2] != b[2]
-
-
-class MoveGroup(MoveNotes):
-    """A group dragged as a whole: its notes' places and the group's own place (``places``:
-    (x, y) before, after), as one step."""
-
-    def __init__(self, scene, group_id: int, places: tuple, moves: dict):
-        super().__init__(scene, moves)
-        self.setText("Move group")
-        self.group_id, self.places = group_id, places
-
-    def _apply(self, which: int) -> None:
-        x, y = self.places[which]
-        try:
-            self.board.move_group(self.group_id, x, y)
-        except ModelError as error:  # the group was deleted meanwhile: its notes still move
-            super()._apply(which)
-            raise error from None
-        super()._apply(which)
-
-
-class SetField(BoardCommand):
-    """One setting changed on several notes: hidden, colour or group."""
-
-    def __init__(self, scene, text: str, notes, field: str, value):
-        super().__init__(scene, text)
-        self.field = field
-        self.value = value
-        self.before = {n.id: getattr(n, field if field != "group" else "group_id") for n in notes}
-
-    def _set(self, note_id: int, value) -> None:
-        if self.field == "hidden":
-            self.board.set_hidden(note_id, value)
-        elif self.field == "color":
-            self.board.set_color(note_id, value)
-        else:
-            self.board.set_group(note_id, value)
-
-    def do(self) -> None:
-        for note_id in self.before:
-            self._set(note_id, self.value)
-
-    def undo_it(self) -> None:
-        for note_id, value in self.before.items():
-            self._set(note_id, value)
-
-
-class MakeGroup(BoardCommand):
-    """A new named group holding the selected notes."""
-
-    def __init__(self, scene, notes, name: str):
-        super().__init__(scene, "Group notes")
-        self.note_ids = [n.id for n in notes]
-        self.before = {n.id: n.group_id for n in notes}
-        self.name = name
-        self.group_id: int | None = None
-
-    def do(self) -> None:
-        run, step = self.scene.run, self.scene.step
-        group = self.board.create_group(run.id, step.id, self.name, self.note_ids)
-        self.group_id = group.id
-
-    def undo_it(self) -> None:
-        for note_id, group_id in self.before.items():
-            self.board.set_group(note_id, group_id)
-        if self.group_id is not None:
-            self.board.delete_group(self.group_id)
-
-
-class RenameGroup(BoardCommand):
-    def __init__(self, scene, group, name: str):
-        super().__init__(scene, "Rename group")
-        self.group_id, self.before, self.after = group.id, group.name, name
-
-    def do(self) -> None:
-        self.board.rename_group(self.group_id, self.after)
-
-    def undo_it(self) -> None:
-        self.board.rename_group(self.group_id, self.before)
-
-
-class AddNote(BoardCommand):
-    """A note the facilitator types in for someone without a phone."""
-
-    def __init__(self, scene, request):
-        super().__init__(scene, "Add note")
-        self.request = request
-        self.note = None
-
-    def do(self) -> None:
-        if self.note is None:
-            self.note = self.board.add_note(self.request).note
-        else:
-            self.note = self.board.restore_note(self.note)
-
-    def undo_it(self) -> None:
-        if self.note is not None:
-            self.note = self.board.delete_note(self.note.id)
-
-
-class DeleteNotes(BoardCommand):
-    def __init__(self, scene, notes):
-        super().__init__(scene, "Delete note" if len(notes) == 1 else "Delete notes")
-        self.notes = list(notes)
-
-    def do(self) -> None:
-        self.notes = [self.board.delete_note(n.id) for n in self.notes]
-
-    def undo_it(self) -> None:
-        self.notes = [self.board.restore_note(n) for n in self.notes]

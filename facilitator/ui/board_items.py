@@ -43,6 +43,9 @@ def _font(px: int, bold: bool = False) -> QFont:
 
 FONTS = {px: _font(px) for px in NOTE_PX}
 SMALL = _font(13)
+VOTE_FONT = _font(15, bold=True)
+VOTE_INK = QColor("#FFFFFF")
+FOUND = QPen(QColor("#E69F00"), 7)  # a search match (orange: colour-blind safe beside blue)
 
 
 def static_text(text: str, font: QFont, width: float) -> QStaticText:
@@ -79,14 +82,16 @@ def note_face(text: str) -> tuple[QStaticText, int]:
 
 
 class NoteItem(QGraphicsObject):
-    """One post-it. ``auto`` is True while the board lays it out (it has no stored place). Its
-    text is laid out once, when first drawn large enough to read."""
+    """One post-it. ``auto`` is True while the board places it (it has no stored place). Its
+    text is laid out once, when first drawn large enough to read. On the console a note shows
+    its votes as a number, and while a search is on the notes that match stand out."""
 
     def __init__(self, note: NoteInfo, board):
         super().__init__()
         self.board = board
         self.note = note
         self.auto = note.x is None
+        self.home: QPointF | None = None  # the slot the board gave it (it goes back there)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsScenePositionChanges)
         self.setAcceptHoverEvents(False)
         self._face: tuple[QStaticText, int] | None = None
@@ -120,6 +125,9 @@ class NoteItem(QGraphicsObject):
             p.setOpacity(0.35)
         elif board.top_ids is not None and note.id not in board.top_ids:
             p.setOpacity(0.35)
+        found = not projector and board.search and note.id in board.matches
+        if not projector and board.search and not found:
+            p.setOpacity(0.3)
         fill, edge = LOOKS.get(note.color) or LOOKS[normalise_color(note.color)]
         readable = option.levelOfDetailFromTransform(p.worldTransform()) >= READABLE
         if readable:
@@ -129,47 +137,55 @@ class NoteItem(QGraphicsObject):
         p.setPen(edge if projector or not self.isSelected() else SELECTED)
         p.setBrush(fill)
         p.drawRect(PAPER)
+        if found:
+            p.setPen(FOUND)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(PAPER.adjusted(-1, -1, 1, 1))
         if not readable or (projector and not board.revealed):
             return  # too small to read (a huge board), or face down until revealed
-        self._paint_text(p)
+        self._paint_text(p, projector)
 
-    def _paint_text(self, p: QPainter) -> None:
+    def _paint_text(self, p: QPainter, projector: bool) -> None:
         static, px = self.face
         p.setPen(INK)
         p.setFont(FONTS[px])
         p.drawStaticText(TEXT_BOX.topLeft(), static)
-        if self._author is None:
-            self._author = static_text(self.note.author, SMALL, NOTE_W - 70)
-        p.setFont(SMALL)
-        p.setPen(MUTED)
-        p.drawStaticText(QPointF(9, NOTE_H - 20), self._author)
-        rect = QRectF(0, 0, NOTE_W, NOTE_H)
+        settings = self.board.step.settings
+        if not (projector and settings.get("anonymous")):  # the console always names
+            if self._author is None:
+                self._author = static_text(self.note.author, SMALL, NOTE_W - 70)
+            p.setFont(SMALL)
+            p.setPen(MUTED)
+            p.drawStaticText(QPointF(9, NOTE_H - 20), self._author)
+        right = NOTE_W - 6
+        if self.note.votes and (not projector or settings.get("votes_visible", True)):
+            right = self._paint_votes(p, right)
         if self.note.hidden:
+            p.setFont(SMALL)
+            p.setPen(MUTED)
             p.drawText(
-                rect.adjusted(0, 0, -8, -4),
+                QRectF(0, 0, right - 6, NOTE_H - 4),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                 "hidden",
             )
-        elif self.note.votes:
-            self._paint_votes(p, rect)
 
-    def _paint_votes(self, p: QPainter, rect: QRectF) -> None:
+    def _paint_votes(self, p: QPainter, right: float) -> float:
+        """The vote count as a number in a pill at the bottom right, ending at ``right``;
+        returns where the pill begins."""
+        text = str(self.note.votes)
+        width = 16 + 9 * len(text)
+        pill = QRectF(right - width, NOTE_H - 25, width, 21)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(VOTE)
-        shown = min(self.note.votes, 5)
-        for i in range(shown):
-            p.drawEllipse(QRectF(rect.right() - 16 - i * 13, rect.bottom() - 16, 10, 10))
-        if self.note.votes > 5:
-            p.setPen(INK)
-            p.drawText(
-                QRectF(rect.right() - 110, rect.bottom() - 20, 40, 16),
-                Qt.AlignmentFlag.AlignRight,
-                f"{self.note.votes}",
-            )
+        p.drawRoundedRect(pill, 10.5, 10.5)
+        p.setPen(VOTE_INK)
+        p.setFont(VOTE_FONT)
+        p.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        return pill.left()
 
     def itemChange(self, change, value):  # noqa: N802
         # called for every change of every note (twice per move): kept short
-        if change == MOVED and not self.board._reflowing and self.scene():
+        if change == MOVED and self.scene():
             self.board.note_moved(self)
         return value  # what QGraphicsItem.itemChange returns
 

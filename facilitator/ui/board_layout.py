@@ -1,9 +1,11 @@
 """Where a board's notes go: the board's size, its columns (one per zone, plus the notes not
-sorted yet; the whole board without zones) and the slots notes fill in each column."""
+sorted yet; the whole board without zones), the slots notes fill in each column, and where the
+notes of a group gather (``gather``) without moving any other note."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF
 
@@ -11,48 +13,40 @@ from .board_items import NOTE_H, NOTE_W
 
 BOARD_W, BOARD_H = 1600.0, 900.0
 HEADER = 56.0  # room for a zone's label
-GAP = 24.0  # between notes: room for a group's frame
+GAP = 24.0  # between notes side by side
+ROW_GAP = 48.0  # between rows: room for a group's name above its notes
+PITCH_X, PITCH_Y = NOTE_W + GAP, NOTE_H + ROW_GAP
 UNSORTED = "Not sorted yet"
 
 
 class Column:
-    """A zone's area (or the whole board). Auto-placed notes fill its slots left to right.
-    ``adaptive`` (a board without zones): rows hold few notes while there are few, so the
-    projector, fitted to the notes, shows them large."""
+    """A zone's area (or the whole board). Notes the board places fill its slots left to right,
+    row after row, and keep their slot: a new note takes the first free one."""
 
-    def __init__(self, zone_id: int | None, rect: QRectF, adaptive: bool = False):
+    def __init__(self, zone_id: int | None, rect: QRectF):
         self.zone_id = zone_id
         self.rect = rect
-        self.adaptive = adaptive
-        self.most = max(1, int((rect.width() - GAP) // (NOTE_W + GAP)))
-        self.per_row = self.fitting_per_row(0)
+        self.per_row = max(1, int((rect.width() - GAP) // PITCH_X))
         self.hint = 0  # every slot before this one is known to be taken
-
-    def fitting_per_row(self, count: int) -> int:
-        """Notes per row for ``count`` notes: a block about the projector's shape (16:9), at
-        least three across; as many as fit when not adaptive."""
-        if not self.adaptive:
-            return self.most
-        wanted = math.ceil(math.sqrt(count * (16 / 9) * (NOTE_H + GAP) / (NOTE_W + GAP)))
-        return max(min(3, self.most), min(self.most, wanted))
 
     def slot(self, k: int) -> QPointF:
         row, col = divmod(k, self.per_row)
-        used = self.per_row * (NOTE_W + GAP) - GAP
-        left = self.rect.left() + (self.rect.width() - used) / 2
-        return QPointF(left + col * (NOTE_W + GAP), self.rect.top() + HEADER + row * (NOTE_H + GAP))
+        return QPointF(self._left() + col * PITCH_X, self.rect.top() + HEADER + row * PITCH_Y)
+
+    def _left(self) -> float:
+        used = self.per_row * PITCH_X - GAP
+        return self.rect.left() + (self.rect.width() - used) / 2
 
     def slots_under(self, rect: QRectF) -> set[int]:
-        """The slots that ``rect`` (a note the facilitator placed) overlaps."""
-        step_x, step_y = NOTE_W + GAP, NOTE_H + GAP
+        """The slots that ``rect`` (a note's paper) overlaps."""
         first = self.slot(0)
         cols = range(
-            max(0, math.floor((rect.left() - first.x() - NOTE_W) / step_x)),
-            min(self.per_row, math.floor((rect.right() - first.x()) / step_x) + 1),
+            max(0, math.floor((rect.left() - first.x() - NOTE_W) / PITCH_X)),
+            min(self.per_row, math.floor((rect.right() - first.x()) / PITCH_X) + 1),
         )
         rows = range(
-            max(0, math.floor((rect.top() - first.y() - NOTE_H) / step_y)),
-            max(0, math.floor((rect.bottom() - first.y()) / step_y) + 1),
+            max(0, math.floor((rect.top() - first.y() - NOTE_H) / PITCH_Y)),
+            max(0, math.floor((rect.bottom() - first.y()) / PITCH_Y) + 1),
         )
         under = set()
         for row in rows:
@@ -62,3 +56,84 @@ class Column:
                 if rect.intersects(QRectF(place.x(), place.y(), NOTE_W, NOTE_H)):
                     under.add(k)
         return under
+
+    def freed(self, rect: QRectF) -> None:
+        """A note left ``rect``: the slots under it may be free again."""
+        under = self.slots_under(rect)
+        if under:
+            self.hint = min(self.hint, min(under))
+
+
+def block_shape(count: int, most: int) -> tuple[int, int]:
+    """(columns, rows) of a compact block of ``count`` notes, at most ``most`` across."""
+    across = max(1, min(most, math.ceil(math.sqrt(count))))
+    return across, math.ceil(count / across)
+
+
+def gather(
+    members: Sequence[QRectF],
+    anchor: QRectF,
+    column: Column,
+    blocked: Callable[[QRectF], bool],
+    bottom: float,
+) -> list[QPointF]:
+    """Places (top left) for a group's ``members`` (their papers, the ``anchor`` among them) in
+    one compact block: around the anchor if there is room there, else in the nearest free block
+    of ``column``, else below every note (``bottom``: the lowest note's bottom edge).
+    ``blocked(rect)`` says whether a note that is not a member sits on ``rect``. Members already
+    on a place of the block keep it; the others fill its free places in reading order."""
+    cols, rows = block_shape(len(members), column.per_row)
+    nearby = _around(anchor, cols, rows, column)
+    for origin in nearby + _in_column(anchor, cols, column, max(bottom, column.rect.bottom())):
+        cells = [
+            QRectF(origin.x() + c * PITCH_X, origin.y() + r * PITCH_Y, NOTE_W, NOTE_H)
+            for r in range(rows)
+            for c in range(cols)
+        ]
+        if not any(blocked(cell) for cell in cells):
+            return _assign(members, cells)
+    raise AssertionError("a column always has a free block below its notes")
+
+
+def _around(anchor: QRectF, cols: int, rows: int, column: Column) -> list[QPointF]:
+    """Blocks on the anchor's own grid that hold the anchor where it is, nearest first."""
+    left, right = column.rect.left() + GAP / 2, column.rect.right() - GAP / 2
+    found = []
+    for dr in range(rows):
+        for dc in range(cols):
+            origin = QPointF(anchor.left() - dc * PITCH_X, anchor.top() - dr * PITCH_Y)
+            fits = origin.x() >= left and origin.x() + cols * PITCH_X - GAP <= right
+            if fits and origin.y() >= HEADER:
+                found.append((dr + dc, origin))
+    return [origin for _, origin in sorted(found, key=lambda pair: pair[0])]
+
+
+def _in_column(anchor: QRectF, cols: int, column: Column, bottom: float) -> list[QPointF]:
+    """Blocks on the column's slots, nearest the anchor first, then the first row below
+    ``bottom``, where nothing is."""
+    first = column.slot(0)
+    last_row = max(0, math.ceil((bottom - first.y()) / PITCH_Y))
+    found = []
+    for row in range(last_row + 1):
+        for col in range(column.per_row - cols + 1):
+            origin = QPointF(first.x() + col * PITCH_X, first.y() + row * PITCH_Y)
+            distance = math.hypot(origin.x() - anchor.left(), origin.y() - anchor.top())
+            found.append((distance, origin))
+    found.sort(key=lambda pair: pair[0])
+    below = QPointF(first.x(), first.y() + (last_row + 1) * PITCH_Y)
+    return [origin for _, origin in found] + [below]
+
+
+def _assign(members: Sequence[QRectF], cells: list[QRectF]) -> list[QPointF]:
+    places: list[QPointF | None] = [None] * len(members)
+    free = list(cells)
+    for i, rect in enumerate(members):
+        for cell in free:
+            if abs(cell.left() - rect.left()) < 1 and abs(cell.top() - rect.top()) < 1:
+                places[i] = cell.topLeft()
+                free.remove(cell)
+                break
+    for i in range(len(members)):
+        if places[i] is None:
+            places[i] = free.pop(0).topLeft()
+    return places

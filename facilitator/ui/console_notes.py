@@ -1,8 +1,11 @@
-"""The incoming notes of the current board, newest first, with hide/unhide (the room and the
-phones stop seeing a hidden note) and a box to add a note for someone without a phone. Notes
-typed here travel the same road as the phones' ones: the model, then the event bridge."""
+"""The incoming notes of the current board, newest first, with their votes, hide/unhide (the
+room and the phones stop seeing a hidden note) and a box to add a note for someone without a
+phone. Notes typed here travel the same road as the phones' ones: the model (off the GUI thread,
+see board_actions), then the event bridge. A rename shows on that person's notes at once."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -20,7 +23,7 @@ from facilitator.model import events
 from facilitator.model.board import NoteRequest
 from facilitator.model.records import NoteInfo
 from facilitator.model.text import NAME_MAX, NOTE_MAX
-from facilitator.ui.board_commands import AddNote, SetField
+from facilitator.ui import board_actions as actions
 from facilitator.ui.kinds.base import plain_label
 
 
@@ -29,6 +32,7 @@ class IncomingNotes(QWidget):
         super().__init__(parent)
         self.scene = None
         self.run = self.step = None
+        self.items: dict[int, QListWidgetItem] = {}
         self.heading = plain_label("Incoming notes")
         self.heading.setStyleSheet("font-weight: bold")
         self.list = QListWidget()
@@ -75,6 +79,7 @@ class IncomingNotes(QWidget):
         for widget in (self.list, self.hide_button, self.text, self.author):
             widget.setEnabled(on)
         self.list.clear()
+        self.items = {}
         self.problem.hide()
         if not on:
             self.heading.setText("Incoming notes (this step takes none)")
@@ -86,31 +91,48 @@ class IncomingNotes(QWidget):
     def _event(self, event) -> None:
         if self.scene is None or event.run_id != self.run.id:
             return
-        note = event.payload
-        if getattr(note, "step_id", None) != self.step.id or not isinstance(note, NoteInfo):
+        payload = event.payload
+        if event.type == events.PARTICIPANT_RENAMED:
+            self._renamed(payload.id, payload.name)
+            return
+        if getattr(payload, "step_id", None) != self.step.id:
             return
         if event.type in (events.NOTE_ADDED, events.NOTE_CHANGED):
-            self._put(note)
+            self._put(payload)
         elif event.type == events.NOTE_DELETED:
-            row = self._row(note.id)
-            if row is not None:
-                self.list.takeItem(row)
+            self._take(payload.id)
+        elif event.type == events.NOTES_CHANGED:
+            for note in payload.present:
+                self._put(note)
+            for removed in payload.removed:
+                self._take(removed.note.id)
+        else:
+            return
         self._count()
 
-    def _row(self, note_id: int) -> int | None:
-        for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == note_id:
-                return row
-        return None
+    def _renamed(self, participant_id: int, name: str) -> None:
+        for item in self.scene.notes.values():
+            note = item.note
+            if note.participant_id == participant_id and note.id in self.items:
+                self._put(replace(note, author=name))
+
+    def _take(self, note_id: int) -> None:
+        item = self.items.pop(note_id, None)
+        if item is not None:
+            self.list.takeItem(self.list.row(item))
 
     def _put(self, note: NoteInfo) -> None:
-        row = self._row(note.id)
-        item = self.list.item(row) if row is not None else QListWidgetItem()
+        item = self.items.get(note.id)
+        new = item is None
+        if new:
+            item = self.items[note.id] = QListWidgetItem()
+        votes = f" · {note.votes} vote{'s' if note.votes != 1 else ''}" if note.votes else ""
+        hidden = "   (hidden)" if note.hidden else ""
         # QListWidgetItem text is always plain: markup from a phone shows as typed
-        item.setText(f"{note.text}\n— {note.author}" + ("   (hidden)" if note.hidden else ""))
+        item.setText(f"{note.text}\n— {note.author}{votes}{hidden}")
         item.setData(Qt.ItemDataRole.UserRole, note.id)
         item.setForeground(QBrush(QColor("#9AA0A8" if note.hidden else "#1B2A41")))
-        if row is None:
+        if new:
             self.list.insertItem(0, item)
 
     def _count(self) -> None:
@@ -124,24 +146,25 @@ class IncomingNotes(QWidget):
         return [self.scene.notes[i].note for i in ids if i in self.scene.notes]
 
     def toggle_hidden(self) -> None:
-        notes = self.selected_notes()
-        if notes:
-            hide = not all(n.hidden for n in notes)
-            command = SetField(self.scene, "Hide" if hide else "Show", notes, "hidden", hide)
-            self.scene.undo.push(command)
+        actions.toggle_hidden(self.scene, self.selected_notes())
 
     def add(self) -> None:
-        """Add the typed note to the current board, on behalf of the named person."""
+        """Add the typed note to the current board, on behalf of the named person; the box is
+        cleared once the board has it (a refusal shows below it, the text kept)."""
         if self.scene is None or not self.text.text().strip():
             return
+        typed = self.text.text()
         request = NoteRequest(
-            self.run.id, self.step.id, self.text.text(), author_name=self.author.text().strip()
+            self.run.id, self.step.id, typed, author_name=self.author.text().strip()
         )
-        errors: list[str] = []
-        self.scene.failed.connect(errors.append)
-        self.scene.undo.push(AddNote(self.scene, request))
-        self.scene.failed.disconnect(errors.append)
-        self.problem.setText(errors[0] if errors else "")
-        self.problem.setVisible(bool(errors))
-        if not errors:
-            self.text.clear()
+        self.problem.hide()
+
+        def added(_note) -> None:
+            if self.text.text() == typed:
+                self.text.clear()
+
+        def refused(message: str) -> None:
+            self.problem.setText(message)
+            self.problem.show()
+
+        actions.add_note(self.scene, request, then=added, failed=refused)

@@ -131,6 +131,13 @@ class Live:
     def _note_deleted(self, note) -> None:
         self.hub.publish("note_removed", {"id": note.id, "step_id": note.step_id})
 
+    def _notes_changed(self, change) -> None:
+        """One operation on many notes (the console's): each note as its own event would say."""
+        for removed in change.removed:
+            self._note_deleted(removed.note)
+        for note in change.present:
+            self._note(note)
+
     def _step_state(self, state: StepStateInfo) -> None:
         self.states[state.step_id] = state
         step = self.steps.get(state.step_id)
@@ -155,6 +162,7 @@ _HANDLERS = {
     events.NOTE_ADDED: Live._note,
     events.NOTE_CHANGED: Live._note,
     events.NOTE_DELETED: Live._note_deleted,
+    events.NOTES_CHANGED: Live._notes_changed,
     events.STEP_STATE: Live._step_state,
     events.PARTICIPANT_RENAMED: Live._renamed,
 }

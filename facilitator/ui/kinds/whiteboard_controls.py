@@ -1,6 +1,7 @@
-"""The console's tools for a whiteboard: the editable view of the board's scene and the actions
-on the selected notes (group, name, colour, hide, delete), the board (reveal, close, top N,
-bring the top notes of an earlier board) and undo/redo. Every action has a key."""
+"""The console's tools for a whiteboard: the editable view of the board's scene (drag and drop
+to group, zoom, find), the actions on the selected notes (group, name, colour, hide, delete), the
+board (reveal, close, top N, bring the top notes of an earlier board) and undo/redo. Every action
+has a key, and every change is one model operation off the GUI thread (see board_actions)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,16 @@ from facilitator.model import events
 from facilitator.model.board import NoteRequest
 from facilitator.model.errors import ModelError
 from facilitator.model.palette import NOTE_COLORS
-from facilitator.ui.board_commands import AddNote, DeleteNotes, MakeGroup, RenameGroup, SetField
+from facilitator.model.records import BoardChange
+from facilitator.model.top import top_notes
+from facilitator.ui import board_actions as actions
+from facilitator.ui.board_commands import perform
+from facilitator.ui.board_drop import ask_name
+from facilitator.ui.board_tools import BoardTools
 from facilitator.ui.board_view import BoardView
 
 from .base import KindControls, plain_label
+from .whiteboard_room import RoomView
 
 
 class WhiteboardControls(KindControls):
@@ -56,6 +63,10 @@ class WhiteboardControls(KindControls):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tools)
+        self.room = RoomView(live.options, self.scene, step, self.actions_by_key)
+        layout.addWidget(self.room)
+        self.board_tools = BoardTools(self.scene, self.view)
+        layout.addWidget(self.board_tools)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         self.refresh()
@@ -86,7 +97,7 @@ class WhiteboardControls(KindControls):
             words.append("revealed" if self.scene.revealed else "the room sees them face down")
         if self.scene.locked:
             words.append("closed to new notes")
-        words.append("drag to move, drag on the background to select several")
+        words.append("drop a note on another to group them; drag on the background to select")
         self.status.setText(" · ".join(words))
         self.reveal.setChecked(self.scene.revealed)
         self.lock.setChecked(self.scene.locked)
@@ -95,25 +106,21 @@ class WhiteboardControls(KindControls):
         if event.type == events.STEP_STATE:
             self.refresh()
 
-    def _do(self, command) -> None:
-        self.scene.undo.push(command)
-
     def _report(self, message: str) -> None:
         self.scene.failed.emit(message)
 
     # -- on the selected notes -------------------------------------------------------------------
     def group_selected(self) -> None:
-        notes = self.scene.selected_notes()
-        if not notes:
+        """The selected notes into a new group by the first of them, named in a field on it."""
+        items = [self.scene.notes[n.id] for n in self.scene.selected_notes()]
+        if not items:
             return self._report("Select the notes to group first (drag around them).")
-        name, ok = QInputDialog.getText(self, "Group notes", "Name of the group (optional):")
-        if ok:
-            self._do(MakeGroup(self.scene, notes, name.strip()))
+        anchor = min(items, key=lambda i: (i.pos().y(), i.pos().x()))
+        scene = self.scene
+        ask_name(self.view, anchor, lambda name: actions.make_group(scene, items, anchor, name))
 
     def ungroup_selected(self) -> None:
-        notes = [n for n in self.scene.selected_notes() if n.group_id is not None]
-        if notes:
-            self._do(SetField(self.scene, "Ungroup", notes, "group", None))
+        actions.ungroup(self.scene, self.scene.selected_notes())
 
     def rename_group(self, group_id: int) -> None:
         item = self.scene.groups.get(group_id)
@@ -121,7 +128,7 @@ class WhiteboardControls(KindControls):
             return
         name, ok = QInputDialog.getText(self, "Name the group", "Name:", text=item.group.name)
         if ok and name.strip() != item.group.name:
-            self._do(RenameGroup(self.scene, item.group, name.strip()))
+            actions.rename_group(self.scene, item.group, name.strip())
 
     def colour_menu(self) -> None:
         notes = self.scene.selected_notes()
@@ -135,22 +142,19 @@ class WhiteboardControls(KindControls):
     def set_colour(self, name: str) -> None:
         notes = self.scene.selected_notes()
         if notes:
-            self._do(SetField(self.scene, "Colour notes", notes, "color", name))
+            actions.colour(self.scene, notes, name)
 
     def toggle_hidden(self) -> None:
-        notes = self.scene.selected_notes()
-        if notes:
-            hide = not all(n.hidden for n in notes)
-            self._do(SetField(self.scene, "Hide" if hide else "Show", notes, "hidden", hide))
+        actions.toggle_hidden(self.scene, self.scene.selected_notes())
 
     def delete_selected(self) -> None:
         notes = self.scene.selected_notes()
         if notes:
-            self._do(DeleteNotes(self.scene, notes))
+            actions.delete(self.scene, notes)
 
     def add_note(self, text: str, author: str) -> None:
         request = NoteRequest(self.run.id, self.step.id, text, author_name=author)
-        self._do(AddNote(self.scene, request))
+        actions.add_note(self.scene, request)
 
     # -- on the board ----------------------------------------------------------------------------
     def toggle_reveal(self) -> None:
@@ -160,11 +164,12 @@ class WhiteboardControls(KindControls):
         self._state(locked=not self.scene.locked)
 
     def _state(self, **change) -> None:
-        try:
-            self.live.model.runs.set_step_state(self.run.id, self.step.id, **change)
-        except ModelError as error:
-            self._report(error.message)
-        self.refresh()
+        runs, run_id, step_id = self.live.model.runs, self.run.id, self.step.id
+        self.scene.operations.run(
+            lambda: runs.set_step_state(run_id, step_id, **change),
+            lambda _state: None,  # the board takes it in from its event
+            self._report,
+        )
 
     def toggle_top(self) -> None:
         on = self.live.options.top_n is None
@@ -187,28 +192,39 @@ class WhiteboardControls(KindControls):
         if ok:
             self.copy_top(earlier[titles.index(choice)], self.top_n.value())
 
-    def copy_top(self, source, n: int) -> int:
-        notes = [x for x in self.live.model.board.notes(self.run.id, source.id) if not x.hidden]
-        notes.sort(key=lambda x: (-x.votes, x.id))
-        requests = [
-            NoteRequest(
-                self.run.id,
-                self.step.id,
-                x.text,
-                color=x.color,
-                author_name=x.author,
-                client_id=f"top-{self.step.id}-{x.id}",
-            )
-            for x in notes[:n]
-        ]
-        answers = self.live.model.board.add_notes(requests)
-        problems = [a for a in answers if isinstance(a, ModelError)]
-        if problems:
-            self._report(problems[0].message)
-        return len(answers) - len(problems)
+    def copy_top(self, source, n: int) -> None:
+        """Add the top ``n`` notes of ``source`` (every note tied at the cut) to this board, as
+        one undoable operation."""
+        board, run_id, step_id = self.live.model.board, self.run.id, self.step.id
+
+        def work() -> BoardChange:
+            top = top_notes(board.notes(run_id, source.id), n)
+            requests = [
+                NoteRequest(
+                    run_id,
+                    step_id,
+                    x.text,
+                    color=x.color,
+                    author_name=x.author,
+                    client_id=f"top-{step_id}-{x.id}",
+                )  # fmt: skip
+                for x in top.notes
+            ]
+            if not requests:
+                raise ModelError(f"No note on “{source.title}” has a vote yet.")
+            answers = board.add_notes(requests)
+            problems = [a for a in answers if isinstance(a, ModelError)]
+            if problems and len(problems) == len(answers):
+                raise problems[0]
+            made = tuple(a.note for a in answers if not isinstance(a, ModelError) and a.created)
+            return BoardChange(run_id, step_id, added=made)
+
+        perform(self.scene, "Bring top notes", work)
 
     def detach(self) -> None:
         super().detach()
+        self.room.detach()
+        self.board_tools.detach()
         for signal, slot in (
             (self.scene.rename_requested, self.rename_group),
             (self.scene.board_changed, self.refresh),
