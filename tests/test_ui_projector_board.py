@@ -214,3 +214,20 @@ def test_the_console_chooses_the_rooms_view_and_says_what_next_does(qtbot, model
     room.units.activated.emit(room.units.currentIndex())
     qtbot.waitUntil(lambda: board.mode == "group", timeout=3000)
     assert board.band.startswith("Brave · 3 notes")
+
+
+def test_a_forty_character_name_stays_on_its_card(qapp, model):
+    from PySide6.QtGui import QFontMetricsF
+
+    from facilitator.ui.board_pages import AUTHOR_PX, PAD, font
+
+    run, board = _room_run(model, 3)
+    person, _ = model.runs.join(run.id, "W" * 40)
+    model.board.add_note(NoteRequest(run.id, board.id, "Mine", participant_id=person.id))
+    shot = Snapshot(model, run, board, (1920, 1080), mode="notes")
+    try:
+        card = next(c for c in shot.board.page().cards if c.note.participant_id == person.id)
+        drawn = QFontMetricsF(font(AUTHOR_PX)).horizontalAdvance(card.author)
+        assert card.author.endswith("…") and drawn <= card.rect.width() - 2 * PAD
+    finally:
+        shot.close()

@@ -131,13 +131,15 @@ def line_height(px: int) -> float:
 
 # -- cards -------------------------------------------------------------------------------------
 class CardMaker:
-    """Makes cards of one board: the author line unless the board is anonymous."""
+    """Makes cards of one board: the author line unless the board is anonymous; a footer row
+    (the author, the vote count) unless there is neither."""
 
-    def __init__(self, anonymous: bool):
+    def __init__(self, anonymous: bool, votes: bool = False):
         self.anonymous = anonymous
+        self.footer = not anonymous or votes
 
     def author_height(self) -> float:
-        return 0.0 if self.anonymous else AUTHOR_PX * 1.5
+        return AUTHOR_PX * 1.5 if self.footer else 0.0
 
     def height(self, lines: int, px: int) -> float:
         return 2 * PAD + lines * line_height(px) + self.author_height()

@@ -91,7 +91,9 @@ class ProjectorBoard(QWidget):
         """Vote counts on the cards: on a board taking votes, unless they wait for results."""
         if not self.step.settings.get("votes", 0):
             return False
-        return bool(self.step.settings.get("votes_visible", True) or self.options.results)
+        if self.step.settings.get("votes_visible", True):
+            return True
+        return bool(self.options.results or self.scene.locked)  # as the phones see them
 
     def current_mode(self) -> str:
         if self.options.top_n is not None:
@@ -140,7 +142,7 @@ class ProjectorBoard(QWidget):
         width, height = self.width() / unit, self.height() / unit
         notes = self.shown_notes()
         self.mode = self.current_mode()
-        maker = CardMaker(self.anonymous)
+        maker = CardMaker(self.anonymous, self.votes_shown)
         build = getattr(self, f"_layout_{self.mode}")
         self.band, pages = build(notes, width, max(1.0, height - FOOTER_H), maker)
         self.pages = pages or [Page()]
@@ -318,7 +320,8 @@ class ProjectorBoard(QWidget):
         if card.author:
             p.setFont(font(AUTHOR_PX))
             p.setPen(MUTED)
-            p.drawText(QPointF(x, rect.bottom() - PAD), card.author)
+            width = rect.width() - 2 * PAD - (60 if note.votes and self.votes_shown else 0)
+            p.drawText(QPointF(x, rect.bottom() - PAD), elide(card.author, AUTHOR_PX, width))
         if card.rank:
             self._paint_votes_beside(p, card)
         elif note.votes and self.votes_shown:
@@ -326,12 +329,12 @@ class ProjectorBoard(QWidget):
 
     def _paint_votes_badge(self, p: QPainter, card) -> None:
         text = str(card.note.votes)
-        p.setFont(font(26, True))
-        w = max(46.0, QFontMetricsF(font(26, True)).horizontalAdvance(text) + 24)
-        box = QRectF(card.rect.right() - w - 8, card.rect.bottom() - 46 - 8, w, 46)
+        p.setFont(font(24, True))
+        w = max(38.0, QFontMetricsF(font(24, True)).horizontalAdvance(text) + 20)
+        box = QRectF(card.rect.right() - w - 8, card.rect.bottom() - 38 - 6, w, 38)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor("#0072B2"))
-        p.drawRoundedRect(box, 23, 23)
+        p.drawRoundedRect(box, 19, 19)
         p.setPen(QColor("#FFFFFF"))
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
