@@ -25,7 +25,7 @@ from . import fonts
 from .document import INK, MUTED, RULE, fit
 
 BOARD_RATIO = 9 / 16  # the whole board is drawn no taller than the projector's shape...
-COMFORT = 22.0  # ...unless that makes squares smaller than this; then up to the page
+COMFORT = 22.0  # ...unless that makes squares smaller than this: then taller, up to a page
 LARGEST, SMALLEST = 30.0, 18.0  # a square's side, in points
 NUMBER_MIN, NUMBER_MAX = 6.5, 9.5
 ZONE_BAND, GROUP_BAND = 17.0, 11.0  # room for a zone's label, a group's name
@@ -81,7 +81,8 @@ def board(columns: list[Column], width: float, max_height: float) -> BoardPictur
     None when it cannot be drawn legibly that way (then draw it zone by zone). A board
     without zones is always drawn, continuing on the next page when it must."""
     ratio = width * BOARD_RATIO
-    for limit, sides in ((min(ratio, max_height), _sides()), (max_height, _sides(COMFORT))):
+    roomy = [side for side in _sides() if side >= COMFORT]
+    for limit, sides in ((min(ratio, max_height), roomy), (max_height, _sides(COMFORT))):
         for side in sides:
             picture = BoardPicture(columns, width, side)
             if picture.height <= limit:
@@ -92,7 +93,7 @@ def board(columns: list[Column], width: float, max_height: float) -> BoardPictur
 def zone_board(column: Column, width: float) -> BoardPicture:
     """One column as a drawing of its own, the full ``width`` wide: as large as fits the
     projector's shape, else at a comfortable size, continuing on the next page if need be."""
-    for side in _sides():
+    for side in (side for side in _sides() if side > COMFORT):
         picture = BoardPicture([column], width, side)
         if picture.height <= width * BOARD_RATIO:
             return picture

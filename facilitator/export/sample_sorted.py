@@ -61,11 +61,14 @@ GROUPS = {
 }
 
 
-def fill_sorted_board(model, run_id: int, step, *, notes: int = 150, seed: int = 13) -> list:
+def fill_sorted_board(
+    model, run_id: int, step, *, notes: int = 150, seed: int = 13, people=None
+) -> list:
     """Fill a board with two zones ("... platforms", "... ambitions") the way a room does,
-    then sort it as a facilitator does live; returns the notes as stored."""
+    then sort it as a facilitator does live; returns the notes as stored. A note each from
+    ``people`` (participants of the run) or, by default, from as many people joining now."""
     rng = random.Random(seed)
-    people = [model.runs.join(run_id)[0] for _ in range(notes)]
+    people = list(people or [model.runs.join(run_id)[0] for _ in range(notes)])[:notes]
     model.runs.rename(people[0].id, "Priya 🌟")
     model.runs.rename(people[1].id, "Dr Adé ✓")
     zones = {_key(z.label): z.id for z in step.zones}
@@ -113,3 +116,26 @@ def _sort(model, run_id, step, stored, zones, rng: random.Random) -> None:
             model.board.move_note(note.id, x, y, zone_id=other[note.zone_id])
         elif i % 5 == 1:
             model.board.move_note(note.id, x, y)
+
+
+THEMES = {
+    "Authenticity": ("one of them", "authentic", "lived it", "believed", "heart", "human"),
+    "A clear ask": ("ask", "clear", "wanted", "plan", "decide", "commit"),
+    "Story and emotion 💬": ("story", "emotion", "personal", "feel", "daughters", "hope"),
+    "Timing": ("moment", "timing", "waited", "short"),
+    "Humour": ("humour",),
+}
+
+
+def group_by_theme(model, run_id: int, step, notes) -> None:
+    """Group a board's notes by the words in them, as a facilitator groups live: a note
+    goes into the first theme one of whose words it contains; the rest stay ungrouped."""
+    members: dict[str, list[int]] = {name: [] for name in THEMES}
+    for note in notes:
+        text = note.text.lower()
+        theme = next((n for n, words in THEMES.items() if any(w in text for w in words)), None)
+        if theme:
+            members[theme].append(note.id)
+    for name, ids in members.items():
+        if ids:
+            model.board.create_group(run_id, step.id, name, ids)
