@@ -4,8 +4,10 @@ Targets (issue 5): the discussion summary in under 3 s from the command line, th
 under 1 s. Both are timed as a person meets them: `facilitator export RUN --summary F` and
 `facilitator handout WORKSHOP F` in a fresh process (interpreter start and imports included),
 and also in-process (what the app's Export dialog pays). Prints the median of several rounds.
+Issue 8 adds a room-size run: the demo workshop with two 300-note boards (one grouped, one
+sorted live into zones and groups, with emoji), whose summary is timed the same two ways.
 
-    .venv/bin/python benches/export.py [--rounds 5] [--notes 2000] [--people 300]
+    .venv/bin/python benches/export.py [--rounds 5] [--notes 2000] [--people 300] [--room 300]
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ import time
 from pathlib import Path
 
 from facilitator.export import write_handout, write_summary
-from facilitator.export.sample import SAYINGS
+from facilitator.export.sample import SAYINGS, fill_room_board
+from facilitator.export.sample_sorted import fill_sorted_board, group_by_theme
 from facilitator.model.board import NoteRequest
+from facilitator.model.demos import demo_workshop
 from facilitator.model.palette import NOTE_COLORS
 from facilitator.model.service import open_model
 
@@ -72,6 +76,18 @@ def build_run(model, notes: int, people: int, rng: random.Random) -> tuple[int, 
     return ws.id, run.id
 
 
+def build_room_run(model, notes: int) -> int:
+    """A run of the demo with ``notes`` notes on "What did Rita O'Grady do?" (grouped by
+    theme) and as many on "Platforms and ambitions" (sorted live), from one room."""
+    run = model.runs.start(demo_workshop(model.library).id, place="Main hall")
+    steps = {s.title: s for s in model.runs.steps(run.id)}
+    rita = steps["What did Rita O'Grady do?"]
+    group_by_theme(model, run.id, rita, fill_room_board(model, run.id, rita, notes=notes))
+    people = model.runs.participants(run.id)
+    fill_sorted_board(model, run.id, steps["Platforms and ambitions"], notes=notes, people=people)
+    return run.id
+
+
 def timed(fn) -> tuple[float, float]:
     """Wall-clock seconds, and CPU seconds (this process and its children): the CPU figure
     stays meaningful when other work shares the machine."""
@@ -97,15 +113,23 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--notes", type=int, default=2000)
     parser.add_argument("--people", type=int, default=300)
+    parser.add_argument("--room", type=int, default=300, help="notes on each room-size board")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         data, out = Path(folder) / "data", Path(folder)
         model = open_model(data)
         start = time.perf_counter()
         ws_id, run_id = build_run(model, args.notes, args.people, random.Random(1))
+        room_id = build_room_run(model, args.room)
         print(f"setup: {time.perf_counter() - start:.1f} s (not part of the figures)")
         d = ["--data-dir", str(data)]
         figures = {
+            f"room summary ({args.room}-note boards), command line": lambda: cli(
+                "export", str(room_id), *d, "--summary", str(out / "r.pdf")
+            ),
+            f"room summary ({args.room}-note boards), in-process": lambda: write_summary(
+                model, room_id, out / "r2.pdf"
+            ),
             "summary, command line": lambda: cli(
                 "export", str(run_id), *d, "--summary", str(out / "s.pdf")
             ),
@@ -119,10 +143,11 @@ def main() -> int:
             print(f"{name}: median {statistics.median(walls):.2f} s wall "
                   f"(min {min(walls):.2f}, max {max(walls):.2f}), "
                   f"{statistics.median(cpus):.2f} s CPU; {args.rounds} rounds")  # fmt: skip
-        pages = subprocess.run(["pdfinfo", str(out / "s.pdf")], capture_output=True, text=True)
-        for line in pages.stdout.splitlines():
-            if line.startswith(("Pages:", "File size:")):
-                print(f"summary {line}")
+        for name, pdf in (("summary", "s.pdf"), ("room summary", "r.pdf")):
+            info = subprocess.run(["pdfinfo", str(out / pdf)], capture_output=True, text=True)
+            for line in info.stdout.splitlines():
+                if line.startswith(("Pages:", "File size:")):
+                    print(f"{name} {line}")
         model.close()
     return 0
 
