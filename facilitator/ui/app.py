@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -103,9 +104,17 @@ class MainWindow(QMainWindow):
         column.addWidget(self.library, 1)
         self.pages = QStackedWidget()
         self.pages.addWidget(home)
+        self.pages.currentChanged.connect(self._size_by_current_page)
         self.setCentralWidget(self.pages)
         self.banner.offer(model.runs.unfinished())
         self._fit_to_screen()
+
+    def _size_by_current_page(self, index: int) -> None:
+        """Only the page on show sets how small the window may be: the run console fits a
+        small laptop screen at 150 % even where the library page would need more."""
+        for i in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.pages.widget(i).setSizePolicy(policy, policy)
 
     def _fit_to_screen(self) -> None:
         """1400x880 where there is room; on a small laptop screen, all of what there is."""

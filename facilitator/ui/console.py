@@ -111,11 +111,17 @@ class RunConsole(QWidget):
             ("Next (→) ▶", self.next),
             ("Black screen (B)", self.black),
             ("Join slide (J)", self.join_slide),
-            ("Projector full screen (F)", self.full_screen),
+            ("Full screen (F)", self.full_screen),
         ):
             bar.addAction(text, slot)
+        bar.actions()[-1].setToolTip("The projector's window full screen, or back to a window")
         self.screen_choice = QComboBox()
         self.screen_choice.setToolTip("Which screen is the projector")
+        # as wide as a short screen name: the whole toolbar fits a small laptop at 150 %
+        self.screen_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.screen_choice.setMinimumContentsLength(14)
         self._fill_screens()
         self.screen_choice.activated.connect(self._screen_picked)
         bar.addWidget(self.screen_choice)
@@ -147,22 +153,28 @@ class RunConsole(QWidget):
         now = QVBoxLayout()
         now.addWidget(plain("Now on the projector", "color: #5A6472"))
         mirror = Aspect(self.preview)
-        mirror.setMinimumHeight(200)
+        mirror.setMinimumHeight(110)
         now.addWidget(mirror, 1)
         upcoming = QVBoxLayout()
         upcoming.addWidget(self.next_label)
         upcoming.addWidget(Aspect(self.next_stage), 1)
-        stages = QHBoxLayout()
+        stages_pane = QWidget()
+        stages = QHBoxLayout(stages_pane)
+        stages.setContentsMargins(0, 0, 0, 0)
         stages.addLayout(now, 3)
         stages.addLayout(upcoming, 2)
         self.controls_box = QVBoxLayout()
-        centre = QWidget()
-        column = QVBoxLayout(centre)
-        column.addLayout(stages, 4)
+        step_pane = QWidget()
+        column = QVBoxLayout(step_pane)
+        column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.step_title)
         column.addWidget(self.step_notes)
         column.addWidget(self.problem)
-        column.addLayout(self.controls_box, 5)
+        column.addLayout(self.controls_box, 1)
+        self.centre = centre = QSplitter(Qt.Orientation.Vertical)  # drag to give the board room
+        centre.addWidget(stages_pane)
+        centre.addWidget(step_pane)
+        centre.setChildrenCollapsible(False)
         side = QScrollArea()  # a short laptop screen scrolls the panel instead of squeezing it
         side.setWidget(self.side)
         side.setWidgetResizable(True)
@@ -174,15 +186,33 @@ class RunConsole(QWidget):
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
         right.setMinimumWidth(300)
-        split = QSplitter()
+        self.panes = split = QSplitter()
         split.addWidget(self.agenda)
         split.addWidget(centre)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([230, 900, 330])
+        split.setChildrenCollapsible(False)
+        self._panes_by_hand = False  # once the facilitator drags a divider, theirs it is
+        for splitter in (split, centre):
+            splitter.splitterMoved.connect(lambda *_: setattr(self, "_panes_by_hand", True))
         layout = QVBoxLayout(self)
         layout.addWidget(bar)
         layout.addWidget(split, 1)
+
+    def _fit_panes(self) -> None:
+        """Share the console out by its size: on a small laptop screen (or at 125-150 %
+        scaling) a narrower agenda and smaller previews leave the board room."""
+        width, height = self.panes.width(), self.centre.height()
+        agenda = max(150, min(260, round(width * 0.17)))
+        right = max(300, min(360, round(width * 0.26)))
+        self.panes.setSizes([agenda, max(200, width - agenda - right), right])
+        stages = max(130, min(340, round(height * 0.36)))
+        self.centre.setSizes([stages, max(100, height - stages)])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if not self._panes_by_hand:
+            self._fit_panes()
 
     # -- the current step ------------------------------------------------------------------------
     def _show_current(self) -> None:
@@ -346,7 +376,7 @@ class RunConsole(QWidget):
 
     def _fill_screens(self) -> None:
         self.screen_choice.clear()
-        self.screen_choice.addItem("Projector: a window on this screen", None)
+        self.screen_choice.addItem("Projector: a window", None)
         laptop = self.screens.laptop()
         for screen in self.screens.screens():
             if screen is not laptop:

@@ -203,9 +203,9 @@ class SidePanel(QWidget):
         self.address_choice.hide()
         box = QGroupBox("Joining")
         col = QVBoxLayout(box)
-        for widget in (self.people, self.join, show_join, self.address_label):
+        for widget in (self.people, self.join, show_join, self.remote):
             col.addWidget(widget)
-        for widget in (self.address_choice, self.network, self.remote):
+        for widget in (self.address_label, self.address_choice, self.network):
             col.addWidget(widget)
         col.addStretch(1)
         return box
