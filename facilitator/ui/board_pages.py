@@ -171,11 +171,20 @@ def note_pages(
     """Every note of ``sections`` on pages ``width`` x ``height``: at the largest text size that
     puts them all on one page, else at the legible size on as many pages as needed. Returns the
     pages and the text size."""
+    count = sum(len(s.notes) for s in sections)
     for px in SIZES:
+        if px != LEGIBLE_PX and count > _most_on_a_page(px, width, height, maker):
+            continue  # cannot fit one page even as one-line cards: no need to try
         pages = _flow(sections, width, height, px, maker)
         if len(pages) == 1 or px == LEGIBLE_PX:
             return pages, px
     raise AssertionError("unreachable")
+
+
+def _most_on_a_page(px: int, width: float, height: float, maker: CardMaker) -> int:
+    """How many one-line cards at text size ``px`` one page holds at most."""
+    rows = int((height + GAP) // (maker.height(1, px) + GAP))
+    return rows * columns_for(px, width)
 
 
 def _flow(sections, width, height, px, maker: CardMaker) -> list[Page]:

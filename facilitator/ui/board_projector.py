@@ -77,7 +77,9 @@ class ProjectorBoard(QWidget):
         self.arrival = None  # ArrivalSlots, made on first use
         self._pending = False
         self._signature = None
-        scene.board_changed.connect(self.schedule)
+        self._version = 0  # counts the board's changes: a page turn alone lays nothing out
+        self._laid_out = None  # what the pages were laid out for
+        scene.board_changed.connect(self._board_changed)
         options.changed.connect(self.schedule)
         self.relayout()
 
@@ -136,16 +138,23 @@ class ProjectorBoard(QWidget):
             self._pending = True
             QTimer.singleShot(0, self.relayout)
 
+    def _board_changed(self) -> None:
+        self._version += 1
+        self.schedule()
+
     def relayout(self) -> None:
         self._pending = False
         unit = max(self.unit, 1e-3)
         width, height = self.width() / unit, self.height() / unit
-        notes = self.shown_notes()
         self.mode = self.current_mode()
-        maker = CardMaker(self.anonymous, self.votes_shown)
-        build = getattr(self, f"_layout_{self.mode}")
-        self.band, pages = build(notes, width, max(1.0, height - FOOTER_H), maker)
-        self.pages = pages or [Page()]
+        o = self.options
+        wanted = (self._version, self.mode, o.board_unit, o.top_n, self.votes_shown, width, height)
+        if wanted != self._laid_out:
+            self._laid_out = wanted
+            maker = CardMaker(self.anonymous, self.votes_shown)
+            build = getattr(self, f"_layout_{self.mode}")
+            self.band, pages = build(self.shown_notes(), width, max(1.0, height - FOOTER_H), maker)
+            self.pages = pages or [Page()]
         signature = (self.mode, self.page_index, self.page_count)
         if signature != self._signature:
             self._signature = signature
@@ -357,9 +366,12 @@ class ProjectorBoard(QWidget):
         self.relayout()
 
     def detach(self) -> None:
-        for signal in (self.scene.board_changed, self.options.changed):
+        for signal, slot in (
+            (self.scene.board_changed, self._board_changed),
+            (self.options.changed, self.schedule),
+        ):
             try:
-                signal.disconnect(self.schedule)
+                signal.disconnect(slot)
             except (RuntimeError, TypeError):
                 pass
 
