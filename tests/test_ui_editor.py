@@ -483,3 +483,16 @@ def test_previewing_steps_keeps_the_keyboard_in_the_editor(qtbot, editor):
         editor.update_preview()
         qtbot.wait(20)
         assert QApplication.activeWindow() is editor
+
+
+def test_the_phones_line_says_when_a_board_is_anonymous_or_keeps_counts_back(model, workshop):
+    from facilitator.ui.editor_preview import phone_summary
+
+    board = model.library.steps(workshop.id)[2]
+    assert "No names" not in phone_summary(board) and "counts" not in phone_summary(board)
+    quiet = model.library.update_step(
+        board.id, settings={"anonymous": True, "votes_visible": False}
+    )
+    text = phone_summary(quiet)
+    assert "No names on others' notes" in text
+    assert "Vote counts appear when you close the board." in text

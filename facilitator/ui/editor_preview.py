@@ -29,8 +29,12 @@ def phone_summary(step: StepInfo) -> str:
                 else "and everyone's"
             )
         text = " ".join(parts) + "."
+        if settings.get("anonymous"):
+            text += " No names on others' notes (only your console shows who wrote what)."
         if settings.get("votes"):
             text += f" {settings['votes']} dots each to vote with."
+            if not settings.get("votes_visible", True):
+                text += " Vote counts appear when you close the board."
         return text
     if step.kind == "feedback":
         count = len(settings.get("questions") or ())
