@@ -243,7 +243,8 @@ def feedback(step_id: Id, body: FeedbackBody, request: Request, pid: int = Depen
 @router.get("/events", response_class=StreamingResponse)
 async def events(request: Request, last: str | None = None, pid: int = Depends(me)):
     """Server-Sent Events: ``step``, ``run``, ``ended``, ``note``, ``note_removed``, ``board``,
-    ``me`` and ``reset`` (reload /api/state). Resumes after ``Last-Event-ID`` (or ``?last=``)."""
+    ``me``, ``renamed`` (someone else's new name, while the board shows names) and ``reset``
+    (reload /api/state). Resumes after ``Last-Event-ID`` (or ``?last=``)."""
     ctx = context(request)
     sub = ctx.hub.subscribe(pid)
     since = request.headers.get("last-event-id") or last
