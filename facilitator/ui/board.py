@@ -64,6 +64,7 @@ class BoardScene(QGraphicsScene):
         self.projector_viewports: set = set()  # where notes paint as the room sees them
         self._bounds: QRectF | None = None  # what the room sees, cached (see shown_bounds)
         self._dirty: set[int] | None = None  # groups to frame once a batch is in
+        self._gone: dict[int, QPointF] = {}  # where deleted notes were (an undo puts them back)
         self.setBackgroundBrush(QColor("#FFFFFF"))
         self.columns = self._make_columns()
         if model is not None and run is not None:
@@ -162,6 +163,7 @@ class BoardScene(QGraphicsScene):
         before = item.note if item is not None else None
         if item is None:
             item = NoteItem(note, self)
+            item.home = self._gone.pop(note.id, None)
             item.setFlag(MOVABLE, self.editable)
             item.setFlag(SELECTABLE, self.editable)
             self.notes[note.id] = item
@@ -192,6 +194,8 @@ class BoardScene(QGraphicsScene):
         to_other_zone = before is not None and before.zone_id != note.zone_id
         if before is not None and item.auto and not to_other_zone:
             return  # it keeps its slot
+        if item.home is not None and self.column_at(item.home) is not self.column_of(item):
+            item.home = None
         item.auto = True
         home = item.home
         column = self.column_of(item)
@@ -214,6 +218,8 @@ class BoardScene(QGraphicsScene):
     def _drop_note(self, note_id: int) -> None:
         item = self.notes.pop(note_id, None)
         if item is not None:
+            if item.auto:
+                self._gone[note_id] = item.home or item.pos()
             self._leave(item)
             self.removeItem(item)
             self.matches.discard(note_id)

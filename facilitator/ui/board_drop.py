@@ -109,6 +109,15 @@ def ask_name(view, anchor: NoteItem, on_name: Callable[[str], None], on_cancel=N
     field.cancelled.connect(closed)
 
 
+def reveal(view, change) -> None:
+    """Scroll the console's view to the group an operation made or filled (on a full board a
+    new group may have gathered below the other notes)."""
+    ids = [g.id for g in change.groups_added] + [n.group_id for n in change.notes]
+    item = next((view.scene().groups.get(g) for g in ids if g in view.scene().groups), None)
+    if item is not None and not item.frame.isNull():
+        view.ensureVisible(item.frame, 20, 20)
+
+
 def note_at(scene, point: QPointF, dragged: set[int]) -> NoteItem | None:
     """The note under ``point`` that is not being dragged."""
     for item in scene.items(point):
@@ -140,17 +149,21 @@ def dropped(view, point: QPointF, before: dict, frames: dict[int, QRectF]) -> No
         return  # a click, not a drag
     dragged = set(now)
     target = note_at(scene, point, dragged)
+
+    def shown(change) -> None:
+        reveal(view, change)
+
     if target is not None and target.note.group_id is not None:
-        return actions.join_group(scene, items, target.note.group_id, before)
+        return actions.join_group(scene, items, target.note.group_id, before, then=shown)
     if target is not None:
 
         def name_it(name: str) -> None:
-            actions.make_group(scene, items + [target], target, name, before)
+            actions.make_group(scene, items + [target], target, name, before, then=shown)
 
         return ask_name(view, target, name_it, lambda: scene.put_back(before))
     group_id = group_at(scene, point, frames)
     if group_id is not None and any(i.note.group_id != group_id for i in items):
-        return actions.join_group(scene, items, group_id, before)
+        return actions.join_group(scene, items, group_id, before, then=shown)
     leaving = [
         i.note.id
         for i in items

@@ -45,6 +45,8 @@ FONTS = {px: _font(px) for px in NOTE_PX}
 SMALL = _font(13)
 VOTE_FONT = _font(15, bold=True)
 VOTE_INK = QColor("#FFFFFF")
+FRAME = QPen(QColor("#0B6E69"), 2.5, Qt.PenStyle.DashLine)
+FRAME.setCosmetic(True)  # as thick on a whole board zoomed out as close up
 FOUND = QPen(QColor("#E69F00"), 7)  # a search match (orange: colour-blind safe beside blue)
 
 
@@ -220,7 +222,7 @@ class GroupItem(QGraphicsItem):
         projector = widget in self.board.projector_viewports
         if self.frame.isNull() or (projector and not self.shown):
             return
-        p.setPen(QPen(QColor("#0B6E69"), 2.5, Qt.PenStyle.DashLine))
+        p.setPen(FRAME)
         p.setBrush(QColor(11, 110, 105, 18))
         p.drawRoundedRect(self.frame, 12, 12)
         p.setFont(self.font)

@@ -1,5 +1,6 @@
 """The row above the console's board: find notes by a word (highlighted on the board, case and
-accents aside, with how many match) and zoom (out, in, fit the whole board, fit its width)."""
+accents aside, with how many match), undo and redo (saying what they would undo or redo), and
+zoom (out, in, fit the whole board, fit its width)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,15 @@ class BoardTools(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.find, 2)
         row.addWidget(self.found, 1)
+        stack = scene.undo
+        self.undo = self._button("Undo", "", [QKeySequence.StandardKey.Undo], stack.undo)
+        self.redo = self._button("Redo", "", [QKeySequence.StandardKey.Redo], stack.redo)
+        for button in (self.undo, self.redo):
+            row.addWidget(button)
+        stack.indexChanged.connect(self._undo_state)
+        stack.cleanChanged.connect(self._undo_state)
+        self._undo_state()
+        row.addSpacing(12)
         for text, tip, keys, slot in (
             ("−", "Zoom out (Ctrl+minus, or Ctrl+wheel)", [QKeySequence.StandardKey.ZoomOut],
              lambda: view.zoom_by(1 / ZOOM_STEP)),
@@ -57,6 +67,15 @@ class BoardTools(QWidget):
         self.addAction(action)
         return action
 
+    def _undo_state(self, *_) -> None:
+        stack = self.scene.undo
+        for button, can, text, word in (
+            (self.undo, stack.canUndo(), stack.undoText(), "Undo"),
+            (self.redo, stack.canRedo(), stack.redoText(), "Redo"),
+        ):
+            button.defaultAction().setEnabled(can)
+            button.setToolTip(f"{word}: {text}" if can else f"Nothing to {word.lower()}")
+
     def focus_find(self) -> None:
         self.find.setFocus()
         self.find.selectAll()
@@ -73,9 +92,15 @@ class BoardTools(QWidget):
             self.found.setText(f"{count} note{'s' if count != 1 else ''} match")
 
     def detach(self) -> None:
-        try:
-            self.scene.search_changed.disconnect(self._count)
-        except (RuntimeError, TypeError):
-            pass
+        stack = self.scene.undo
+        for signal, slot in (
+            (self.scene.search_changed, self._count),
+            (stack.indexChanged, self._undo_state),
+            (stack.cleanChanged, self._undo_state),
+        ):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
         if self.scene.search:
             self.scene.set_search("")

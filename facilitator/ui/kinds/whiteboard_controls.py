@@ -6,7 +6,7 @@ has a key, and every change is one model operation off the GUI thread (see board
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QSpinBox, QToolBar, QVBoxLayout
 
 from facilitator.model import events
@@ -17,7 +17,7 @@ from facilitator.model.records import BoardChange
 from facilitator.model.top import top_notes
 from facilitator.ui import board_actions as actions
 from facilitator.ui.board_commands import perform
-from facilitator.ui.board_drop import ask_name
+from facilitator.ui.board_drop import ask_name, reveal
 from facilitator.ui.board_tools import BoardTools
 from facilitator.ui.board_view import BoardView
 
@@ -49,15 +49,6 @@ class WhiteboardControls(KindControls):
         self.top_n.setToolTip("How many notes 'Top' keeps in view")
         self.tools.addWidget(self.top_n)
         self._add("Bring top notes…", None, self.bring_top_notes)
-        self.tools.addSeparator()
-        undo = self.scene.undo.createUndoAction(self, "Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.scene.undo.createRedoAction(self, "Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        for action in (undo, redo):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.tools.addAction(action)
-            self.addAction(action)
         self.colour_button = colours
         self.reveal.setVisible(bool(step.settings.get("reveal")))
         layout = QVBoxLayout(self)
@@ -116,8 +107,12 @@ class WhiteboardControls(KindControls):
         if not items:
             return self._report("Select the notes to group first (drag around them).")
         anchor = min(items, key=lambda i: (i.pos().y(), i.pos().x()))
-        scene = self.scene
-        ask_name(self.view, anchor, lambda name: actions.make_group(scene, items, anchor, name))
+        scene, view = self.scene, self.view
+
+        def name_it(name: str) -> None:
+            actions.make_group(scene, items, anchor, name, then=lambda c: reveal(view, c))
+
+        ask_name(view, anchor, name_it)
 
     def ungroup_selected(self) -> None:
         actions.ungroup(self.scene, self.scene.selected_notes())
