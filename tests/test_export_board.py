@@ -14,7 +14,7 @@ from facilitator.export.board import NUMBER_MIN, Cluster, Column, zone_board
 from facilitator.export.data import load_run
 from facilitator.export.document import Header, build_pdf, content_width, styles
 from facilitator.export.sample import fill_room_board
-from facilitator.export.sample_sorted import fill_sorted_board
+from facilitator.export.sample_sorted import PLATFORMS, fill_sorted_board
 from facilitator.export.text import clean
 from facilitator.model.records import NoteInfo
 
@@ -223,6 +223,8 @@ def test_a_sorted_150_note_board_is_drawn_as_its_list_says(model, room, tmp_path
     notes = fill_sorted_board(model, run.id, step, notes=150)
     assert sum(n.zone_id is None for n in notes) >= 10
     assert sum(n.x is not None for n in notes) >= 40
+    ambitions = next(z.id for z in step.zones if z.label == "Burning ambitions")
+    assert sum(n.text in PLATFORMS and n.zone_id == ambitions for n in notes) >= 2  # dragged
     assert len({n.group_id for n in notes if n.group_id}) >= 6
     # WHEN the summary is written
     path = write_summary(model, run.id, tmp_path / "s.pdf")
