@@ -231,3 +231,25 @@ def test_a_forty_character_name_stays_on_its_card(qapp, model):
         assert card.author.endswith("…") and drawn <= card.rect.width() - 2 * PAD
     finally:
         shot.close()
+
+
+def test_a_board_not_yet_revealed_shows_blank_cards_in_every_view(qapp, model):
+    workshop = demo_workshop(model.library)
+    run = model.runs.start(workshop.id)
+    board = next(s for s in model.runs.steps(run.id) if s.settings.get("reveal"))
+    fill_room_board(model, run.id, board, notes=40)
+    for mode in ("notes", "overview", "arrival", "top"):
+        shot = Snapshot(model, run, board, (1920, 1080), mode=mode)
+        try:
+            assert shot.board.mode == "face_down" and shot.page_count == 1
+            cards = shot.board.page().cards
+            assert len(cards) == 40 and all(c.lines == () for c in cards)
+            assert shot.board.band == "40 notes, face down until they are revealed"
+        finally:
+            shot.close()
+    model.runs.set_step_state(run.id, board.id, revealed=True)
+    shot = Snapshot(model, run, board, (1920, 1080), mode="notes")
+    try:
+        assert shot.board.mode == "notes" and all(c.lines for c in shot.board.page().cards)
+    finally:
+        shot.close()

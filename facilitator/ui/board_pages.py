@@ -444,3 +444,23 @@ def units_of(
         for key in keys
         if members.get(key)
     ]
+
+
+FACE_DOWN = (150.0, 96.0)  # a card face down: its colour only, small, so the count reads first
+
+
+def face_down_pages(notes: Sequence[NoteInfo], width: float, height: float) -> list[Page]:
+    """Notes not yet revealed: small blank cards in order of arrival, as many pages as needed
+    (their size says nothing about their text)."""
+    w, h = FACE_DOWN
+    columns = max(1, int((width + GAP) // (w + GAP)))
+    rows = max(1, int((height + GAP) // (h + GAP)))
+    w = card_width(columns, width)
+    pages = []
+    for start in range(0, max(1, len(notes)), columns * rows):
+        page = Page()
+        for k, note in enumerate(notes[start : start + columns * rows]):
+            row, col = divmod(k, columns)
+            page.cards.append(Card(note, QRectF(col * (w + GAP), row * (h + GAP), w, h), (), 0))
+        pages.append(page)
+    return pages

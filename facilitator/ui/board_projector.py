@@ -24,6 +24,7 @@ from .board_pages import (
     arrival_grid,
     arrival_page,
     elide,
+    face_down_pages,
     font,
     line_height,
     note_pages,
@@ -35,6 +36,7 @@ from .board_pages import (
 
 MODES = ("arrival", "notes", "overview", "group", "top")
 MODE_NAMES = {
+    "face_down": "notes face down until revealed",
     "arrival": "newest notes",
     "notes": "all notes",
     "overview": "overview",
@@ -98,6 +100,8 @@ class ProjectorBoard(QWidget):
         return bool(self.options.results or self.scene.locked)  # as the phones see them
 
     def current_mode(self) -> str:
+        if not self.scene.revealed:
+            return "face_down"  # whatever the view, nobody reads a note before the reveal
         if self.options.top_n is not None:
             return "top"
         mode = getattr(self.options, "board_mode", None)
@@ -187,6 +191,10 @@ class ProjectorBoard(QWidget):
         page = arrival_page(slots, columns, rows, px, width, height - BAND_H, maker, newest)
         band = plural(len(notes), "note") + (" so far" if notes else "")
         return band, [page]
+
+    def _layout_face_down(self, notes, width, height, maker):
+        band = f"{plural(len(notes), 'note')}, face down until they are revealed"
+        return band, face_down_pages(notes, width, height - BAND_H)
 
     def _layout_notes(self, notes, width, height, maker):
         groups = self._groups()
