@@ -120,6 +120,9 @@ def test_an_anonymous_board_shows_no_one_elses_name(browser, server, model):
         page.get_by_label("Your note").fill("Mine")
         page.get_by_role("button", name="Add").click()
         page.locator("#mine .note", has_text="sent").wait_for()
+        page.wait_for_timeout(800)  # the stream's copy of it (without a name) has come too
+        expect(page.locator("#mine .note .text")).to_have_text(["Mine"])
+        expect(page.locator("#others .note .text")).to_have_text(["Gave one ask"])
         assert "Bart" not in page.locator("#main").inner_text()
         context.close()
     finally:
