@@ -33,7 +33,8 @@ def write_summary(
 ) -> Path:
     """Write the discussion summary of run ``run_id`` to ``path`` as a PDF; returns the path.
     Hidden notes are left out (their number is given). ``per_participant`` adds each
-    person's own contributions at the end. ``progress(done, total)`` follows the layout."""
+    person's own contributions at the end (but for anonymous steps').
+    ``progress(done, total)`` follows the layout."""
     page_size(paper)
     data = load_run(model, run_id)
     total = len(data.steps) + 1
