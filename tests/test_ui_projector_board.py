@@ -175,7 +175,8 @@ def test_the_clicker_turns_the_pages_before_the_next_step(qtbot, model, tmp_path
     # WHEN the facilitator presses Next as many times as there are pages
     for page in range(1, pages):
         console.next()
-        assert board.page_index == page and console.step.id == step.id
+        qtbot.waitUntil(lambda p=page: board.page_index == p, timeout=3000)
+        assert console.step.id == step.id
     # THEN the last press moves to the next step; Previous from there goes back a step
     console.next()
     qtbot.waitUntil(lambda: console.step.position == step.position + 1, timeout=3000)

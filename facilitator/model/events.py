@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 RUN_STARTED = "run_started"  # RunInfo
 RUN_CHANGED = "run_changed"  # RunInfo: black screen, timer
 STEP = "step"  # StepChange: the run moved to another step
+PAGE = "page"  # PageInfo (model.pages): the room sees another page of the step
 RUN_ENDED = "run_ended"  # RunInfo
 PARTICIPANT_JOINED = "participant_joined"  # ParticipantInfo
 PARTICIPANT_RENAMED = "participant_renamed"  # ParticipantInfo

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from . import events, orm
 from .db import Database, fetch
+from .pages import PageInfo, Pages
 from .errors import Conflict, Forbidden, InvalidInput, NotFound
 from .events import Event, EventBus
 from .names import random_name
@@ -36,9 +37,10 @@ def token_hash(token: str) -> str:
 
 
 class Runs:
-    def __init__(self, db: Database, bus: EventBus):
+    def __init__(self, db: Database, bus: EventBus, pages: Pages | None = None):
         self.db = db
         self.bus = bus
+        self.pages = pages or Pages(bus)
 
     # -- reading -------------------------------------------------------------------------------
     def runs(self) -> list[RunInfo]:
@@ -193,14 +195,24 @@ class Runs:
                 run.timer_remaining = step.timer_seconds
             s.flush()
             change = StepChange(self._info(s, run), step_info(step, self.db.folder))
+        self.pages.forget(run_id)
         self.bus.publish(Event(events.STEP, run_id, change))
         return change
 
-    def next(self, run_id: int) -> StepChange:
-        return self.go_to(run_id, 1, relative=True)
+    def next(self, run_id: int) -> StepChange | PageInfo:
+        """The next page of what the room sees (a board's notes), else the next step."""
+        return self._turn(run_id, 1) or self.go_to(run_id, 1, relative=True)
 
-    def previous(self, run_id: int) -> StepChange:
-        return self.go_to(run_id, -1, relative=True)
+    def previous(self, run_id: int) -> StepChange | PageInfo:
+        return self._turn(run_id, -1) or self.go_to(run_id, -1, relative=True)
+
+    def _turn(self, run_id: int, delta: int) -> PageInfo | None:
+        with self.db.read() as s:
+            run = s.get(orm.Run, run_id)
+            if run is None or run.black:
+                return None  # a black screen has no page to turn; go_to says what is wrong
+            step_id = self._step_at(run, run.current_position).id
+        return self.pages.turn(run_id, step_id, delta)
 
     def set_black(self, run_id: int, black: bool | None = None) -> RunInfo:
         """Black out the projector (``None`` toggles)."""

@@ -326,19 +326,10 @@ class RunConsole(QWidget):
 
     def next(self) -> None:
         """The next page of what the room sees (a board's notes), else the next step."""
-        if not self._turn_page("page_forward"):
-            self._do(lambda: self.model.runs.next(self.run.id))
+        self._do(lambda: self.model.runs.next(self.run.id))
 
     def previous(self) -> None:
-        if not self._turn_page("page_back"):
-            self._do(lambda: self.model.runs.previous(self.run.id))
-
-    def _turn_page(self, direction: str) -> bool:
-        stage = self.presenter.stage
-        turn = getattr(stage.view, direction, None)
-        if turn is None or stage.black or stage.join_visible:
-            return False  # the room sees no page to turn
-        return bool(turn())
+        self._do(lambda: self.model.runs.previous(self.run.id))
 
     def go_to(self, position: int) -> None:
         self._do(lambda: self.model.runs.go_to(self.run.id, position))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
+from facilitator.model import events
 from facilitator.ui.board import BoardScene
 from facilitator.ui.board_projector import ProjectorBoard
 
@@ -30,6 +31,9 @@ class WhiteboardStage(StageView):
         options = live.options if self.is_live else ViewOptions(self)
         self.board = ProjectorBoard(self.scene, options, step, reports=self.is_live)
         self.board.pages_changed.connect(self.refresh)
+        if self.is_live:
+            self.board.pages_changed.connect(self._report_pages)
+            self._report_pages()
         header = QHBoxLayout()
         header.addWidget(self.question, 1)
         header.addWidget(self.status)
@@ -59,22 +63,17 @@ class WhiteboardStage(StageView):
     def _board_changed(self) -> None:
         self.refresh()
 
-    # -- pages: the clicker turns the board's pages before it moves to the next step --------------
-    def page_forward(self) -> bool:
-        """Show the next page of the board; False on the last page (the run moves on)."""
+    # -- pages: the clicker turns the board's pages before the run moves on (model.pages) ------
+    def _report_pages(self) -> None:
         board = self.board
-        if board.page_index + 1 >= board.page_count:
-            return False
-        board.options.set(page=board.page_index + 1)
-        return True
+        self.live.model.runs.pages.report(
+            self.run.id, self.step.id, board.page_index, board.page_count
+        )
 
-    def page_back(self) -> bool:
-        """Show the previous page; False on the first page."""
-        board = self.board
-        if board.page_index == 0:
-            return False
-        board.options.set(page=board.page_index - 1)
-        return True
+    def on_event(self, event) -> None:
+        payload = event.payload
+        if event.type == events.PAGE and payload.step_id == self.step.id:
+            self.board.options.set(page=payload.page)
 
     def detach(self) -> None:
         super().detach()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QToolBar, QWidget
 
 from facilitator.ui.board_layout import UNSORTED
 from facilitator.ui.board_pages import units_of
@@ -49,7 +49,7 @@ class RoomView(QWidget):
         self.where = plain_label("", "color: #0B6E69; font-weight: bold")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("The room sees:"))
+        row.addWidget(plain_label("The room sees:"))
         row.addWidget(bar)
         row.addWidget(self.units)
         row.addWidget(self.where, 1)
