@@ -7,10 +7,16 @@ view at 1920x1080; (4) the same for a bare QGraphicsScene of 1,000 rect+text ite
 alike (the reference, measured on the same machine in the same run); (5) a full render of a
 board of 30 notes, where the projector zooms in and every note's text is drawn; (6) adding a
 note, scene side, to the 1,000-note board once 50 notes have been dragged into place and one is
-hidden (a new note goes before the hidden ones, which move up a place); (7) one note taken out
-of the board's layout (dragged into a place of its own), scene side: the rest close up.
+hidden (it takes the first free slot); (7) one note put in a place of its own, scene side
+(nothing else moves).
 
-    python benches/board.py [--notes 1000]
+Then a board of 300 notes filled as a room fills it (``fill_room_board``: 300 people, 60 of them
+voting), shown by the console's view at 1366x768 laptop size: (8) grouping 30 notes as one
+operation: the model's transaction alone, and the whole road from the console (where they
+gather, the operation off the GUI thread, the event taken in, the view repainted); its undo;
+(9) a new note arriving from a phone: model write, event, bridge, slot, repaint (median, p95).
+
+    python benches/board.py [--notes 1000] [--room 300]
 """
 
 from __future__ import annotations
@@ -30,9 +36,11 @@ from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from facilitator.export.sample import fill_room_board  # noqa: E402
 from facilitator.model.board import NoteRequest  # noqa: E402
 from facilitator.model.demos import demo_workshop  # noqa: E402
 from facilitator.model.service import open_model  # noqa: E402
+from facilitator.ui import board_actions  # noqa: E402
 from facilitator.ui.board import BoardScene  # noqa: E402
 from facilitator.ui.board_view import BoardView  # noqa: E402
 from facilitator.ui.bridge import EventBridge  # noqa: E402
@@ -92,9 +100,74 @@ def small_board(model, run, step_index: int = 1) -> float:
     return median_render(view)
 
 
+def settle(app, scene) -> None:
+    """Let the board's operations (off the GUI thread) and their events finish."""
+    while not scene.operations.idle:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+    app.processEvents()
+
+
+def room_board(app, count: int) -> None:
+    """A room's board of ``count`` notes on the console: grouping 30 and a new note arriving."""
+    model = open_model(Path(tempfile.mkdtemp(prefix="facilitator-bench-room-")))
+    run = model.runs.start(demo_workshop(model.library).id)
+    step = next(s for s in model.runs.steps(run.id) if s.kind == "whiteboard")
+    fill_room_board(model, run.id, step, notes=count)
+    bridge = EventBridge(model.bus)
+    scene = BoardScene(step, run, model, bridge)
+    view = BoardView(scene, projector=False)
+    view.resize(1366, 520)
+    view.show()
+    app.processEvents()
+    ids = sorted(scene.notes)
+    model_only, whole, undos = [], [], []
+    for round_ in range(10):
+        chosen = ids[round_ * 7 :: 9][:30]  # 30 notes spread over the board
+        t0 = time.perf_counter()
+        change = model.board.make_group(chosen, f"Theme {round_}")
+        model_only.append(time.perf_counter() - t0)
+        app.processEvents()
+        t0 = time.perf_counter()
+        model.board.revert(change)
+        app.processEvents()
+        undos.append(time.perf_counter() - t0)
+        items = [scene.notes[i] for i in chosen]
+        t0 = time.perf_counter()
+        board_actions.make_group(scene, items, items[0], f"Theme {round_}")
+        settle(app, scene)
+        render(view)
+        whole.append(time.perf_counter() - t0)
+        scene.undo.undo()
+        settle(app, scene)
+    arrivals = []
+    for i in range(50):
+        t0 = time.perf_counter()
+        model.board.add_note(NoteRequest(run.id, step.id, f"One more from the room {i}"))
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)  # bridge -> item -> repaint
+        arrivals.append(time.perf_counter() - t0)
+    arrivals.sort()
+    print(f"room board: {len(scene.notes)} notes on the console's view (1366x520)")
+    print(
+        f"group 30 notes, the model's one transaction: median {ms(statistics.median(model_only))}"
+        f" ms, max {ms(max(model_only))} ms; its undo (revert, event taken in): median "
+        f"{ms(statistics.median(undos))} ms"
+    )
+    print(
+        "group 30 notes from the console (gather, operation off the GUI thread, event, "
+        f"repaint): median {ms(statistics.median(whole))} ms, max {ms(max(whole))} ms"
+    )
+    p95 = arrivals[int(len(arrivals) * 0.95) - 1]
+    print(
+        f"a new note arriving (model + event + slot + repaint): median "
+        f"{ms(statistics.median(arrivals))} ms, p95 {ms(p95)} ms"
+    )
+    model.close()
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--notes", type=int, default=1000)
+    parser.add_argument("--room", type=int, default=300)
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication([])
     model = open_model(Path(tempfile.mkdtemp(prefix="facilitator-bench-")))
@@ -178,10 +251,12 @@ def main(argv=None) -> int:
         f"median {ms(statistics.median(beside_hidden))} ms"
     )
     print(
-        "one note dragged out of the layout, the rest close up, scene side: "
+        "one note put in a place of its own (nothing else moves), scene side: "
         f"median {ms(statistics.median(dragged_out))} ms"
     )
     model.close()
+    if args.room:
+        room_board(app, args.room)
     return 0
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from . import events, kinds, orm
+from . import events, kinds, live_reads, orm
 from .board_batch import BatchOperations, author_of, clip, clip_y
 from .db import Database, fetch
 from .errors import Conflict, Forbidden, InvalidInput, ModelError, NotFound
@@ -58,6 +58,8 @@ class Board(BatchOperations):
     # -- reading -------------------------------------------------------------------------------
     def notes(self, run_id: int, step_id: int | None = None) -> list[NoteInfo]:
         """The run's notes (of one step if given), oldest first, hidden ones included."""
+        if step_id is not None:
+            return live_reads.board_notes(self.db, run_id, step_id)  # a board: the quick read
         with self.db.read() as s:
             q = (
                 select(orm.Note, orm.Participant.name)

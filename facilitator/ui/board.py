@@ -66,6 +66,7 @@ class BoardScene(QGraphicsScene):
         self._dirty: set[int] | None = None  # groups to frame once a batch is in
         self._gone: dict[int, QPointF] = {}  # where deleted notes were (an undo puts them back)
         self.setBackgroundBrush(QColor("#FFFFFF"))
+        self.zone_items: list[ZoneItem] = []
         self.columns = self._make_columns()
         if model is not None and run is not None:
             self._load()
@@ -86,6 +87,7 @@ class BoardScene(QGraphicsScene):
                 item = ZoneItem(label, rect, tinted=i % 2 == 0)
                 item.setData(0, zone_id)
                 self.addItem(item)
+                self.zone_items.append(item)
         return columns
 
     def _load(self) -> None:
@@ -97,11 +99,38 @@ class BoardScene(QGraphicsScene):
         for group in self.model.board.groups(self.run.id, self.step.id):
             self._put_group(group)
         notes = self.model.board.notes(self.run.id, self.step.id)
-        notes.sort(key=lambda n: (n.x is None or n.y is None, n.id))
+        placed = [n for n in notes if n.x is not None and n.y is not None]
         self._dirty = set()
-        for note in notes:
+        for note in placed:
             self._put_note(note)
+        taken = {id(c): set() for c in self.columns}  # slots under the placed notes
+        for item in self.notes.values():
+            for column in self.columns:
+                if column.rect.intersects(paper(item)):
+                    taken[id(column)] |= column.slots_under(paper(item))
+        for note in notes:
+            if note.x is None or note.y is None:
+                self._put_loaded(note, taken)
         self._frame_dirty()
+
+    def _put_loaded(self, note: NoteInfo, taken: dict) -> None:
+        """A note without a stored place, at load: the next slot of its column no placed note
+        lies on (one pass over the board, not a search per note)."""
+        item = NoteItem(note, self)
+        item.setFlag(MOVABLE, self.editable)
+        item.setFlag(SELECTABLE, self.editable)
+        column = self.column_of(item)
+        under = taken[id(column)]
+        k = column.hint
+        while k in under:
+            k += 1
+        column.hint = k + 1
+        item.home = column.slot(k)
+        item.setPos(item.home)
+        self.notes[note.id] = item
+        self.addItem(item)
+        self._grow(paper(item))
+        self._mark_groups(note.group_id)
 
     # -- events ----------------------------------------------------------------------------------
     def _event(self, event) -> None:
@@ -332,8 +361,8 @@ class BoardScene(QGraphicsScene):
     def _fit_rect(self, bottom: float = BOARD_H) -> None:
         height = max(BOARD_H, bottom, self.sceneRect().bottom() if self.notes else 0)
         self.setSceneRect(QRectF(0, 0, BOARD_W, height))
-        for item in self.items():
-            if isinstance(item, ZoneItem) and item.rect.height() < height:
+        for item in self.zone_items:
+            if item.rect.height() < height:
                 item.prepareGeometryChange()
                 item.rect.setHeight(height)
 
