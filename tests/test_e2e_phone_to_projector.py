@@ -69,10 +69,11 @@ def test_a_phone_note_reaches_the_projector(qtbot, model, tmp_path, monkeypatch)
     # THEN it appears on the projector's board, as typed, with the phone's name on it
     qtbot.waitUntil(lambda: any(i.note.text == text for i in scene.notes.values()), timeout=5000)
     item = next(i for i in scene.notes.values() if i.note.text == text)
-    projector = console.presenter.stage.view.view
-    assert projector.scene() is scene
-    centre = projector.mapFromScene(item.sceneBoundingRect().center())
-    assert projector.viewport().rect().contains(centre)
+    projector = console.presenter.stage.view.board
+    assert projector.scene is scene
+    qtbot.waitUntil(lambda: item.note.id in {c.note.id for c in projector.page().cards}, 5000)
+    card = next(c for c in projector.page().cards if c.note.id == item.note.id)
+    assert card.lines == (text,) and card.author == item.note.author  # as typed, with its name
     assert not item.note.by_facilitator
     assert console.side.people.text().startswith("1 attendee")
     window.close()

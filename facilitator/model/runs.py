@@ -12,10 +12,10 @@ from sqlalchemy.exc import IntegrityError
 
 from . import events, orm
 from .db import Database, fetch
-from .pages import PageInfo, Pages
 from .errors import Conflict, Forbidden, InvalidInput, NotFound
 from .events import Event, EventBus
 from .names import random_name
+from .pages import PageInfo, Pages
 from .records import (
     ParticipantInfo,
     RunInfo,
