@@ -120,6 +120,7 @@ def room_board(app, count: int) -> None:
     view.show()
     app.processEvents()
     ids = sorted(scene.notes)
+    print(f"room board: {len(ids)} notes on the console's view (1366x520)")
     model_only, whole, undos = [], [], []
     for round_ in range(10):
         chosen = ids[round_ * 7 :: 9][:30]  # 30 notes spread over the board
@@ -146,7 +147,6 @@ def room_board(app, count: int) -> None:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)  # bridge -> item -> repaint
         arrivals.append(time.perf_counter() - t0)
     arrivals.sort()
-    print(f"room board: {len(scene.notes)} notes on the console's view (1366x520)")
     print(
         f"group 30 notes, the model's one transaction: median {ms(statistics.median(model_only))}"
         f" ms, max {ms(max(model_only))} ms; its undo (revert, event taken in): median "
