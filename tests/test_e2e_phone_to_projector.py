@@ -71,9 +71,13 @@ def test_a_phone_note_reaches_the_projector(qtbot, model, tmp_path, monkeypatch)
     item = next(i for i in scene.notes.values() if i.note.text == text)
     projector = console.presenter.stage.view.board
     assert projector.scene is scene
-    qtbot.waitUntil(lambda: item.note.id in {c.note.id for c in projector.page().cards}, 5000)
-    card = next(c for c in projector.page().cards if c.note.id == item.note.id)
-    assert card.lines == (text,) and card.author == item.note.author  # as typed, with its name
+
+    def card():
+        return next((c for c in projector.page().cards if c.note.id == item.note.id), None)
+
+    qtbot.waitUntil(lambda: card() is not None, timeout=5000)
+    card = card()
+    assert " ".join(card.lines) == text and card.author == item.note.author  # as typed, named
     assert not item.note.by_facilitator
     assert console.side.people.text().startswith("1 attendee")
     window.close()
