@@ -83,7 +83,8 @@ class RunConsole(QWidget):
         self.presenter = PresenterWindow(self.live, self.run.title)
         self.mirror = self.presenter.stage  # what the room sees
         self.preview = StageMirror(self.mirror)  # the same, drawn small on the console
-        self.next_stage = Stage()
+        self.next_stage = Stage()  # laid out at the projector's size, never on a screen
+        self.next_preview = StageMirror(self.next_stage, size_of=self.presenter.stage)
         self.first_frames = FirstFrames(self)
         self.first_frames.ready.connect(self._still_ready)
         self.side = SidePanel(settings)
@@ -157,7 +158,7 @@ class RunConsole(QWidget):
         now.addWidget(mirror, 1)
         upcoming = QVBoxLayout()
         upcoming.addWidget(self.next_label)
-        upcoming.addWidget(Aspect(self.next_stage), 1)
+        upcoming.addWidget(Aspect(self.next_preview), 1)
         stages_pane = QWidget()
         stages = QHBoxLayout(stages_pane)
         stages.setContentsMargins(0, 0, 0, 0)
@@ -228,7 +229,7 @@ class RunConsole(QWidget):
                 self.next_stage.view.set_still(self.first_frames.still(nxt))
         else:
             self.next_label.setText("Next: the end of the agenda")
-        self.next_stage.setVisible(nxt is not None)
+        self.next_preview.setVisible(nxt is not None)
         self.agenda.setCurrentRow(step.position)
         self.step_title.setText(f"{step.position + 1}/{len(self.steps)}  {step.title}")
         self.step_notes.setText(step.facilitator_notes)
@@ -403,6 +404,8 @@ class RunConsole(QWidget):
         if self.live.player is not None:
             self.live.player.stop()
         self.preview.stop()
+        self.next_preview.stop()
+        self.next_stage.deleteLater()
         if self.presenter.stage.view is not None:
             self.presenter.stage.view.detach()
         try:

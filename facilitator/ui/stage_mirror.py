@@ -15,11 +15,19 @@ LETTERBOX = QColor("#2B2F36")
 
 
 class StageMirror(QWidget):
-    """Shows ``stage`` (the projector's) scaled down to fit, letterboxed if the shapes differ."""
+    """Shows ``stage`` (the projector's) scaled down to fit, letterboxed if the shapes differ.
+    With ``size_of`` the stage is one of the console's own, never on a screen, kept at the size
+    of ``size_of`` (the projector's stage): the next step's preview breaks its lines as the
+    projector will."""
 
-    def __init__(self, stage: Stage, parent=None):
+    def __init__(self, stage: Stage, parent=None, *, size_of: QWidget | None = None):
         super().__init__(parent)
         self.stage = stage
+        self.size_of = size_of
+        if size_of is not None:
+            stage.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+            stage.resize(size_of.size())
+            stage.show()
         self.setMinimumSize(160, 90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setToolTip("What the room sees on the projector")
@@ -39,6 +47,8 @@ class StageMirror(QWidget):
         return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
 
     def paintEvent(self, event) -> None:  # noqa: N802
+        if self.size_of is not None and self.stage.size() != self.size_of.size():
+            self.stage.resize(self.size_of.size())
         p = QPainter(self)
         p.fillRect(self.rect(), LETTERBOX)
         target = self.target()
