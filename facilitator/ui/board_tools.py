@@ -4,6 +4,7 @@ zoom (out, in, fit the whole board, fit its width)."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
@@ -69,6 +70,8 @@ class BoardTools(QWidget):
 
     def _undo_state(self, *_) -> None:
         stack = self.scene.undo
+        if not (shiboken6.isValid(stack) and shiboken6.isValid(self)):
+            return  # the board is being closed (a stack clears itself as it goes)
         for button, can, text, word in (
             (self.undo, stack.canUndo(), stack.undoText(), "Undo"),
             (self.redo, stack.canRedo(), stack.redoText(), "Redo"),
