@@ -114,10 +114,15 @@ class Operation(QUndoCommand):
         if self._fresh:
             self._fresh = False
             return
-        self._run(lambda: self.scene.model.board.revert(self.reverted), "change")
+        self._run(lambda: self.scene.model.board.revert(self._undone()), "change")
 
     def undo(self) -> None:
         self._run(lambda: self.scene.model.board.revert(self.change), "reverted")
+
+    def _undone(self) -> BoardChange:
+        if self.reverted is None:  # its undo failed a moment ago
+            raise ModelError("That can no longer be redone.")
+        return self.reverted
 
     def _run(self, work: Callable[[], BoardChange], into: str) -> None:
         self.scene.operations.run(work, lambda c: setattr(self, into, c), self._failed)
