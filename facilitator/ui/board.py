@@ -1,9 +1,10 @@
-"""The whiteboard of a run: one QGraphicsScene per board. The console's view edits it and the
-projector's view reads it. Notes arrive through the event bridge - from phones and from the
-console alike - and the scene places them where they stay: a new note takes the first free slot
-of its zone's column, and nothing else moves when notes are added, hidden, grouped, moved or
-deleted (a hidden note keeps its place; the room simply does not see it). Every change the
-facilitator makes is one model operation run off the GUI thread (see board_commands)."""
+"""The whiteboard of a run: one QGraphicsScene per board. The console's view edits it; the
+projector's board (board_projector) reads its notes and groups. Notes arrive through the event
+bridge - from phones and from the console alike - and the scene places them where they stay: a
+new note takes the first free slot of its zone's column, and nothing else moves when notes are
+added, hidden, grouped, moved or deleted (a hidden note keeps its place; the room simply does
+not see it). Every change the facilitator makes is one model operation run off the GUI thread
+(see board_commands)."""
 
 from __future__ import annotations
 
@@ -61,8 +62,6 @@ class BoardScene(QGraphicsScene):
         self.undo = QUndoStack(self)
         self.operations = OperationQueue(self)
         self.editable = False
-        self.projector_viewports: set = set()  # where notes paint as the room sees them
-        self._bounds: QRectF | None = None  # what the room sees, cached (see shown_bounds)
         self._dirty: set[int] | None = None  # groups to frame once a batch is in
         self._gone: dict[int, QPointF] = {}  # where deleted notes were (an undo puts them back)
         self.setBackgroundBrush(QColor("#FFFFFF"))
@@ -142,8 +141,6 @@ class BoardScene(QGraphicsScene):
             return
         if getattr(payload, "step_id", None) != self.step.id:
             return
-        if event.type != events.NOTE_ADDED:
-            self._bounds = None
         if event.type in (events.NOTE_ADDED, events.NOTE_CHANGED):
             self._put_note(payload)
         elif event.type == events.NOTE_DELETED:
@@ -202,7 +199,6 @@ class BoardScene(QGraphicsScene):
         else:
             item.set_note(note)
             self._place(item, before)
-            self._bounds = None
         self._match(item)
         self._mark_groups(before.group_id if before else None, note.group_id)
 
@@ -367,25 +363,8 @@ class BoardScene(QGraphicsScene):
                 item.rect.setHeight(height)
 
     def note_moved(self, item: NoteItem) -> None:
-        if not item.note.hidden:
-            self._bounds = None
         self._mark_groups(item.note.group_id)
         self._grow(item.sceneBoundingRect())
-
-    def shown_bounds(self) -> QRectF:
-        """Where the notes the room sees are (hidden ones left out), with their groups' frames;
-        a null rect when the room sees no note."""
-        if self._bounds is None:
-            rect, groups = QRectF(), set()
-            for item in self.notes.values():
-                if not item.note.hidden:
-                    rect = rect.united(item.sceneBoundingRect())
-                    groups.add(item.note.group_id)
-            for group_id in groups:
-                if group_id in self.groups and not self.groups[group_id].frame.isNull():
-                    rect = rect.united(self.groups[group_id].frame)
-            self._bounds = rect
-        return QRectF(self._bounds)
 
     def _dragging(self, item: NoteItem) -> bool:
         grabber = self.mouseGrabberItem()
@@ -432,7 +411,6 @@ class BoardScene(QGraphicsScene):
         for gid in ids:
             if gid in self.groups:
                 self.groups[gid].set_frame(frames[gid], gid in seen)
-        self._bounds = None
 
     # -- search and top ---------------------------------------------------------------------------
     def set_search(self, text: str) -> int:
@@ -487,7 +465,7 @@ class BoardScene(QGraphicsScene):
 
 class BoardStore:
     """The boards of one run, one scene per whiteboard step, built when first shown and shared
-    by every view (so the console and the projector show the same scene)."""
+    by the console and the projector (so both always show the same notes)."""
 
     def __init__(self, model, bridge):
         self.model, self.bridge = model, bridge

@@ -1,9 +1,9 @@
 """The items on a whiteboard scene: a note (post-it), a group's frame and a zone's column. Text is
 drawn as plain text (QStaticText set to PlainText, QPainter.drawText), never read as markup.
 
-One scene has two views: the console's (editable) and the projector's (read-only). Items check
-whether they are painted into the projector's viewport (``board.projector_viewports``), where
-hidden notes are left out and a board not yet revealed shows the notes face down."""
+The console's view draws these items; the projector draws the same notes as cards of its own
+(board_projector). So a note here always shows what the facilitator needs: its author, its
+votes as a number, a hidden note faded and marked "hidden"."""
 
 from __future__ import annotations
 
@@ -120,15 +120,12 @@ class NoteItem(QGraphicsObject):
     def paint(self, p: QPainter, option, widget=None) -> None:
         # Runs for every note on every repaint: kept to the fewest calls (see benches/board.py).
         board, note = self.board, self.note
-        projector = widget in board.projector_viewports
         if note.hidden:
-            if projector:
-                return
             p.setOpacity(0.35)
         elif board.top_ids is not None and note.id not in board.top_ids:
             p.setOpacity(0.35)
-        found = not projector and board.search and note.id in board.matches
-        if not projector and board.search and not found:
+        found = board.search and note.id in board.matches
+        if board.search and not found:
             p.setOpacity(0.3)
         fill, edge = LOOKS.get(note.color) or LOOKS[normalise_color(note.color)]
         readable = option.levelOfDetailFromTransform(p.worldTransform()) >= READABLE
@@ -136,31 +133,29 @@ class NoteItem(QGraphicsObject):
             p.setPen(NO_PEN)
             p.setBrush(SHADOW)
             p.drawRect(PAPER_SHADOW)  # a shadow, so notes read as paper
-        p.setPen(edge if projector or not self.isSelected() else SELECTED)
+        p.setPen(SELECTED if self.isSelected() else edge)
         p.setBrush(fill)
         p.drawRect(PAPER)
         if found:
             p.setPen(FOUND)
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(PAPER.adjusted(-1, -1, 1, 1))
-        if not readable or (projector and not board.revealed):
-            return  # too small to read (a huge board), or face down until revealed
-        self._paint_text(p, projector)
+        if not readable:
+            return  # too small to read (a huge board zoomed out): colour only
+        self._paint_text(p)
 
-    def _paint_text(self, p: QPainter, projector: bool) -> None:
+    def _paint_text(self, p: QPainter) -> None:
         static, px = self.face
         p.setPen(INK)
         p.setFont(FONTS[px])
         p.drawStaticText(TEXT_BOX.topLeft(), static)
-        settings = self.board.step.settings
-        if not (projector and settings.get("anonymous")):  # the console always names
-            if self._author is None:
-                self._author = static_text(self.note.author, SMALL, NOTE_W - 70)
-            p.setFont(SMALL)
-            p.setPen(MUTED)
-            p.drawStaticText(QPointF(9, NOTE_H - 20), self._author)
+        if self._author is None:  # even on an anonymous board: only the facilitator sees this
+            self._author = static_text(self.note.author, SMALL, NOTE_W - 70)
+        p.setFont(SMALL)
+        p.setPen(MUTED)
+        p.drawStaticText(QPointF(9, NOTE_H - 20), self._author)
         right = NOTE_W - 6
-        if self.note.votes and (not projector or settings.get("votes_visible", True)):
+        if self.note.votes:
             right = self._paint_votes(p, right)
         if self.note.hidden:
             p.setFont(SMALL)
@@ -201,7 +196,7 @@ class GroupItem(QGraphicsItem):
         self.group = group
         self.board = board
         self.frame = QRectF()
-        self.shown = True  # the room sees at least one of its notes
+        self.shown = True  # the room sees at least one of its notes (not all hidden)
         self._before: dict | None = None  # the notes' places when a drag began
         self.setZValue(-1)
         self.font = QFont()
@@ -219,8 +214,7 @@ class GroupItem(QGraphicsItem):
         return self.frame.adjusted(-2, -2, 2, 2)
 
     def paint(self, p: QPainter, option, widget=None) -> None:
-        projector = widget in self.board.projector_viewports
-        if self.frame.isNull() or (projector and not self.shown):
+        if self.frame.isNull():
             return
         p.setPen(FRAME)
         p.setBrush(QColor(11, 110, 105, 18))
@@ -228,8 +222,6 @@ class GroupItem(QGraphicsItem):
         p.setFont(self.font)
         p.setPen(QColor("#0B6E69"))
         name = self.group.name or "Unnamed group (double-click to name)"
-        if projector and not self.group.name:
-            name = ""
         p.drawText(self.frame.adjusted(14, 6, -14, 0), Qt.AlignmentFlag.AlignTop, name)
 
     def set_editable(self, editable: bool) -> None:

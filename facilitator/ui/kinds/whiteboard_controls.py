@@ -29,7 +29,7 @@ class WhiteboardControls(KindControls):
     def __init__(self, step, run, live, parent=None):
         super().__init__(step, run, live, parent)
         self.scene = live.boards.get(run, step)
-        self.view = BoardView(self.scene, projector=False)
+        self.view = BoardView(self.scene)
         self.scene.rename_requested.connect(self.rename_group)
         self.scene.board_changed.connect(self.refresh)
         self.status = plain_label()
