@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
+from facilitator.logs import current_log_file
 from facilitator.model.service import Model, open_model
 from facilitator.paths import data_dir
+
+log = logging.getLogger(__name__)
 
 
 class UserError(Exception):
@@ -18,14 +23,15 @@ def model_from_args(args) -> Model:
     return open_model(data_dir(getattr(args, "data_dir", None)))
 
 
-def write_crash_log(text: str) -> Path:
-    """Keep a traceback in a file the user can send us; returns where it went."""
-    try:
-        folder = data_dir(None) / "logs"
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        folder = Path(tempfile.gettempdir())
-    path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}.log"
+def write_crash_log(error: BaseException) -> Path:
+    """Keep the traceback of ``error`` where the user can find it and send it to us: the log
+    file, or a file in the temporary folder when there is no log; returns where it went."""
+    where = current_log_file()
+    if where is not None:
+        log.error("the command failed", exc_info=error)
+        return where
+    path = Path(tempfile.gettempdir()) / f"facilitator-crash-{time.strftime('%Y%m%d-%H%M%S')}.log"
+    text = "".join(traceback.format_exception(error))
     path.write_text(text, encoding="utf-8")
     return path
 

@@ -6,12 +6,16 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import platform
 import sys
-import traceback
 
 from facilitator import __version__
-from facilitator.cli.common import UserError
+from facilitator.cli.common import UserError, write_crash_log
+from facilitator.logs import setup_logging
 from facilitator.model.errors import ModelError
+from facilitator.paths import data_dir
+
+log = logging.getLogger(__name__)
 
 # Modules that add subcommands, each with ``register(subparsers, common)``.
 COMMAND_MODULES = (
@@ -48,35 +52,56 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def start_logging(args) -> None:
+    """The log file in the data folder the command uses; the first line says what runs where."""
+    try:
+        folder = data_dir(getattr(args, "data_dir", None))
+    except OSError:
+        folder = None  # the command itself says what is wrong with the folder
+    setup_logging(folder)
+    frozen = " (frozen)" if getattr(sys, "frozen", False) else ""
+    log.info(
+        "facilitator %s%s: %s, Python %s on %s",
+        __version__,
+        frozen,
+        args.command or "app",
+        platform.python_version(),
+        platform.platform(),
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         args = parser.parse_args(["app", *(argv if argv is not None else sys.argv[1:])])
+    start_logging(args)
     try:
         return int(args.func(args) or 0)
     except (ModelError, UserError) as error:
-        print(f"facilitator: {error}", file=sys.stderr)
-        return 1
+        return _refuse(str(error))
+    except BrokenPipeError:  # the output was piped into a program that stopped reading
+        return 0
     except OSError as error:  # a file or folder the user named: say which and why
         where = f": {error.filename}" if error.filename else ""
-        print(f"facilitator: {error.strerror or error}{where}", file=sys.stderr)
-        return 1
+        return _refuse(f"{error.strerror or error}{where}")
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
     except Exception as error:  # a bug: still one clear line, the details in the log file
-        from facilitator.cli.common import write_crash_log
-
-        where = write_crash_log(traceback.format_exc())
+        where = write_crash_log(error)
         print(
             f"facilitator: something went wrong ({type(error).__name__}: {error}). "
             f"Details were written to {where}.",
             file=sys.stderr,
         )
         return 2
+
+
+def _refuse(sentence: str) -> int:
+    """Say why the command cannot go on, on stderr and (for a program without one) in the log."""
+    log.info("refused: %s", sentence)
+    print(f"facilitator: {sentence}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ the step; Ctrl-C or SIGTERM ends it cleanly (the run stays saved and can be expo
 from __future__ import annotations
 
 import gc
+import logging
 import signal
 import sys
 import threading
@@ -19,6 +20,8 @@ from facilitator.model.errors import ModelError
 from facilitator.model.workshop_file import import_workshop
 
 from .common import UserError, model_from_args
+
+log = logging.getLogger(__name__)
 
 TICK_SECONDS = 1.0
 POLL_SECONDS = 0.1
@@ -67,6 +70,7 @@ def serve(args) -> int:
                 _wait(model, server, run.id, stop)
             finally:
                 server.stop()
+            log.info("stopped; run %s is saved", run.id)
             print(f"\nStopped. Run {run.id} is saved: `facilitator export {run.id}` prints it.")
         finally:
             for sig, handler in previous.items():
@@ -106,6 +110,10 @@ def _announce(server) -> None:
 
 
 def _print_qr(url: str) -> None:
+    """The QR code drawn in the terminal; skipped when there is no terminal at all (a windowed
+    program: the log has the Join line)."""
+    if sys.stdout is None:
+        return
     import qrcode
 
     qr = qrcode.QRCode(border=1)
@@ -155,6 +163,8 @@ def _wait(model, server, run_id: int, stop: Stop) -> None:
 
 
 def _show(line: str) -> None:
+    if sys.stdout is None:
+        return
     if sys.stdout.isatty():
         print("\r" + line.ljust(100)[:100], end="", flush=True)
     else:
@@ -201,7 +211,7 @@ class Tally:
 
 def _read_keys(model, run_id: int, stop: Stop) -> None:
     """Enter advances the step; ``p`` goes back; ``q`` stops. Ends quietly without a console."""
-    while not stop.requested:
+    while not stop.requested and sys.stdin is not None:
         try:
             line = sys.stdin.readline()
         except (OSError, ValueError):

@@ -145,6 +145,10 @@ class WebServer:
         self._context = self._build_context()
         config = uvicorn.Config(
             create_app(self._context),
+            # No log config of uvicorn's own: it writes to stdout/stderr, and raises when they
+            # are None (a windowed program). Its loggers hand their records to ours instead:
+            # the log file, and the console when there is one (facilitator.logs).
+            log_config=None,
             log_level="warning",
             access_log=False,
             lifespan="off",
@@ -158,6 +162,8 @@ class WebServer:
         )
         self._thread.start()
         self._wait_started(timeout)
+        log.info("Join: %s", self.join_url)
+        log.info("Remote: %s", self.remote_url)
 
     def _build_context(self) -> Context:
         runs = self.model.runs
