@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QWidget
 
 from facilitator.model.events import Event
 from facilitator.model.records import RunInfo, StepInfo
@@ -45,6 +45,20 @@ class StageLabel(QLabel):
         font.setPixelSize(max(7, round(self.px * unit)))
         font.setBold(self.bold)
         self.setFont(font)
+
+
+def scale_layout(layout: QLayout, unit: float) -> None:
+    """Margins and spacing of ``layout`` at ``unit`` times their size at 1080 lines (the
+    sizes it was built with, remembered on first use)."""
+    base = layout.property("reference_box")
+    if base is None:
+        m = layout.contentsMargins()
+        base = [m.left(), m.top(), m.right(), m.bottom(), layout.spacing()]
+        layout.setProperty("reference_box", base)
+    left, top, right, bottom = (round(v * unit) for v in base[:4])
+    layout.setContentsMargins(left, top, right, bottom)
+    if base[4] >= 0:  # -1: the layout has no spacing of its own
+        layout.setSpacing(round(base[4] * unit))
 
 
 def plain_label(text: str = "", style: str = "") -> QLabel:
@@ -163,10 +177,15 @@ class StageView(QWidget):
     shows_timer = False
 
     def rescale(self, unit: float) -> None:
-        """The stage changed size; ``unit`` is its height over 1080 lines."""
+        """The stage changed size; ``unit`` is its height over 1080 lines. Text and the
+        layouts' margins and spacing (given at 1080 lines) scale alike, so a small projector
+        window breaks lines where a full screen does, instead of running out of room."""
         self.unit = unit
         for label in self.findChildren(StageLabel):
             label.rescale(unit)
+        layouts = [self.layout(), *self.findChildren(QLayout)]
+        for layout in {id(x): x for x in layouts if x is not None}.values():
+            scale_layout(layout, unit)
 
     def detach(self) -> None:
         """The stage moves on: drop connections to live objects."""

@@ -42,7 +42,8 @@ class WhiteboardStage(StageView):
         header.addSpacing(20)
         header.addWidget(self.clock)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(30, 20, 30, 15)
+        layout.setContentsMargins(60, 40, 60, 30)  # at 1080 lines, as every size below
+        layout.setSpacing(16)
         layout.addLayout(header)
         layout.addWidget(self.board, 1)
         if self.is_live:
@@ -89,8 +90,6 @@ class WhiteboardStage(StageView):
 
     def rescale(self, unit: float) -> None:
         super().rescale(unit)
-        self.layout().setContentsMargins(*(round(m * unit) for m in (60, 40, 60, 30)))
-        self.layout().setSpacing(round(16 * unit))
         self.board.set_unit(unit)
 
 
