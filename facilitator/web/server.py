@@ -10,6 +10,8 @@ import logging
 import socket
 import sys
 import threading
+import time
+from collections.abc import Callable
 
 import uvicorn
 
@@ -27,6 +29,7 @@ log = logging.getLogger(__name__)
 PORT_TRIES = 20
 ANY = "0.0.0.0"
 DEAD_PHONE_SECONDS = 60  # a phone gone from the Wi-Fi is forgotten after about this long
+REDETECT_SECONDS = 5  # the laptop's addresses are read again this often (sleep, a new Wi-Fi)
 
 __all__ = ["NetworkStatus", "ServerError", "WebServer"]
 
@@ -82,9 +85,22 @@ def bind(host: str, port: int) -> socket.socket:
 
 class WebServer:
     """Serves one run to phones. ``host`` None: listen on every interface and advertise the best
-    local-network address (loopback when the laptop is on no network)."""
+    local-network address (loopback when the laptop is on no network), moving to the best new
+    one when that address leaves the laptop. ``interfaces`` finds the laptop's addresses
+    (default ``network.candidates``), ``clock`` is monotonic seconds and ``platform`` names the
+    system the advice is for (``sys.platform``)."""
 
-    def __init__(self, model: Model, run_id: int, *, host: str | None = None, port: int = 8765):
+    def __init__(
+        self,
+        model: Model,
+        run_id: int,
+        *,
+        host: str | None = None,
+        port: int = 8765,
+        interfaces: Callable[[], list[network.Candidate]] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        platform: str = sys.platform,
+    ):
         self.model = model
         self.run_id = run_id
         self.host = host
@@ -92,6 +108,9 @@ class WebServer:
         self.address = host or network.LOOPBACK
         self._offline = False
         self._candidates: tuple[str, ...] = ()
+        self._interfaces, self._clock, self._platform = interfaces, clock, platform
+        self._detected_at = self._waiting_since = clock()
+        self._detecting = threading.Lock()
         self._thread: threading.Thread | None = None
         self._server: uvicorn.Server | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -133,13 +152,12 @@ class WebServer:
         """Listen, and return once phones can connect; ServerError (a sentence) otherwise."""
         if self._thread is not None:
             return
-        found = network.candidates()
-        self._candidates = tuple(c.address for c in found)
-        if self.host in (None, "", ANY):  # every interface: advertise the best one
-            self._offline = not found
-            self.address = found[0].address if found else network.LOOPBACK
+        self._detect()
+        if self.listens_everywhere:
+            self.address = self._candidates[0] if self._candidates else network.LOOPBACK
         else:
             self._offline = self.host.startswith("127.") or self.host == "localhost"
+        self._waiting_since = self._clock()
         sock = bind(self.host or ANY, self.port)
         self.port = sock.getsockname()[1]
         self._context = self._build_context()
@@ -227,11 +245,43 @@ class WebServer:
         self._thread = None
 
     # -- the facilitator's network check ---------------------------------------------------------
+    @property
+    def listens_everywhere(self) -> bool:
+        return self.host in (None, "", ANY)
+
+    def _detect(self) -> None:
+        """Read the laptop's addresses again; on every interface, an advertised address that
+        has left the laptop gives way to the best new one (none at all: offline, kept)."""
+        found = (self._interfaces or network.candidates)()
+        self._candidates = tuple(c.address for c in found)
+        self._detected_at = self._clock()
+        if self.listens_everywhere:
+            self._offline = not found
+            if found and self._thread is not None and self.address not in self._candidates:
+                log.info("the laptop's address changed to %s", found[0].address)
+                self.address = found[0].address
+
+    def join_shown(self) -> None:
+        """The join slide went up: phones get another minute before the advice on blockers."""
+        self._waiting_since = self._clock()
+
     def status(self) -> NetworkStatus:
-        """A snapshot, safe to call from any thread."""
+        """A snapshot, safe to call from any thread; reads the interfaces again every
+        ``REDETECT_SECONDS``."""
+        if self._clock() - self._detected_at >= REDETECT_SECONDS:
+            with self._detecting:
+                if self._clock() - self._detected_at >= REDETECT_SECONDS:
+                    self._detect()
         ctx = self._context
         seen = len(ctx.phones_seen) if ctx else 0
         connected = len(ctx.hub.subscribers) if ctx else 0
+        advice = network.advice(
+            offline=self._offline,
+            phones_seen=seen,
+            waited=self._clock() - self._waiting_since,
+            platform=self._platform,
+            port=self.port,
+        )
         return NetworkStatus(
             address=self.address,
             port=self.port,
@@ -239,5 +289,5 @@ class WebServer:
             offline=self._offline,
             phones_seen=seen,
             connected=connected,
-            advice=network.advice(offline=self._offline, phones_seen=seen),
+            advice=advice,
         )
