@@ -44,6 +44,7 @@ def run_app(args) -> int:
     model = model_from_args(args)
     try:
         app = make_application()
+        _prepare(app, model.db.folder)
         if args.demo:
             from facilitator.model.demos import ensure_demos
 
@@ -53,3 +54,18 @@ def run_app(args) -> int:
         return app.exec()
     finally:
         model.close()
+
+
+def _prepare(app, data_folder) -> None:
+    """The app's icon, and crashes reported in a dialog and in the log of ``data_folder``."""
+    from PySide6.QtGui import QIcon
+
+    from facilitator.assets import asset_path
+    from facilitator.logs import keep_native_crashes, log_folder
+    from facilitator.ui import crash
+
+    icon = asset_path("icons", "facilitator.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    keep_native_crashes(data_folder)
+    crash.install(app, log_folder(data_folder))

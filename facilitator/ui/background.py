@@ -3,10 +3,13 @@ result or error comes back on the GUI thread."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
 
 
 class _Signals(QObject):
@@ -29,9 +32,17 @@ class _Task(QRunnable):
             else:
                 result = self.work()
         except Exception as error:  # handed to the GUI thread, which shows a sentence
+            if not _foreseen(error):  # a bug: its traceback goes to the log (and the crash dialog)
+                log.error("a background task failed", exc_info=error)
             self.signals.failed.emit(error)
         else:
             self.signals.done.emit(result)
+
+
+def _foreseen(error: Exception) -> bool:
+    """An error the code raises on purpose (a model error's sentence) or a file that could not
+    be used: the caller's sentence says all there is to say."""
+    return bool(getattr(error, "message", None)) or isinstance(error, OSError)
 
 
 _alive: set[_Signals] = set()
