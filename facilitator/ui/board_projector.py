@@ -33,6 +33,7 @@ from .board_pages import (
     top_pages,
     units_of,
 )
+from .widgets import disconnect
 
 MODES = ("arrival", "notes", "overview", "group", "top")
 MODE_NAMES = {
@@ -374,14 +375,10 @@ class ProjectorBoard(QWidget):
         self.relayout()
 
     def detach(self) -> None:
-        for signal, slot in (
+        disconnect(
             (self.scene.board_changed, self._board_changed),
             (self.options.changed, self.schedule),
-        ):
-            try:
-                signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass
+        )
 
 
 _WRAP_TOP = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap

@@ -17,6 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 
+def disconnect(*pairs) -> None:
+    """Undo ``signal.connect(slot)`` for each (signal, slot) pair; a pair already undone, or
+    whose object Qt has deleted, is passed over."""
+    for signal, slot in pairs:
+        try:
+            signal.disconnect(slot)
+        except (RuntimeError, TypeError):
+            pass
+
+
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
     """A QLabel that never interprets its text as markup (user text is plain text)."""
     label = QLabel(parent)

@@ -20,6 +20,7 @@ from facilitator.ui.board_commands import perform
 from facilitator.ui.board_drop import ask_name, reveal
 from facilitator.ui.board_tools import BoardTools
 from facilitator.ui.board_view import BoardView
+from facilitator.ui.widgets import disconnect
 
 from .base import KindControls, plain_label
 from .whiteboard_room import RoomView
@@ -220,11 +221,7 @@ class WhiteboardControls(KindControls):
         super().detach()
         self.room.detach()
         self.board_tools.detach()
-        for signal, slot in (
+        disconnect(
             (self.scene.rename_requested, self.rename_group),
             (self.scene.board_changed, self.refresh),
-        ):
-            try:
-                signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass
+        )

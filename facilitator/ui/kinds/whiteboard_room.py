@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QToolBar, QWidget
 from facilitator.ui.board_layout import UNSORTED
 from facilitator.ui.board_pages import units_of
 from facilitator.ui.board_projector import MODE_NAMES
+from facilitator.ui.widgets import disconnect
 
 from .base import plain_label
 
@@ -112,11 +113,7 @@ class RoomView(QWidget):
         self.where.setText(words)
 
     def detach(self) -> None:
-        for signal, slot in (
+        disconnect(
             (self.options.room_view_changed, self.refresh),
             (self.scene.board_changed, self._fill_units),
-        ):
-            try:
-                signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass
+        )
