@@ -36,6 +36,7 @@ from facilitator.ui.stage import Stage
 from facilitator.ui.stage_mirror import StageMirror
 from facilitator.ui.video import VideoPlayer
 from facilitator.ui.video_still import FirstFrames, still_key
+from facilitator.web.room_advice import ADVICE_NOBODY, address_changed
 
 
 def kind_label(kind: str) -> str:
@@ -97,6 +98,7 @@ class RunConsole(QWidget):
         self.side.address_chosen.connect(self.use_address)
         self.side.timer_requested.connect(self.timer)
         self.side.timer_reset_requested.connect(self.timer_reset)
+        self._advertised = getattr(server, "address", None)  # the address in the join codes
         self.status_timer = QTimer(self, interval=2000, timeout=self._network)
         self.status_timer.start()
         self._show_current()
@@ -294,22 +296,34 @@ class RunConsole(QWidget):
         except Exception as error:  # the run goes on; say what is wrong
             self.side.set_network(f"The phone server is not answering ({error}).")
             return
+        if status.address != self._advertised:  # the laptop moved (sleep, another Wi-Fi)
+            self._join_follows(status.address)
+            self.show_problem(address_changed(status.address))
         # on every interface the server can advertise any address; bound to one, only that one
         choices = status.candidates if getattr(server, "host", "") is None else ()
         self.side.set_addresses(choices, status.address)
         advice = status.advice if isinstance(status.advice, tuple | list) else (status.advice,)
-        phones = f"{status.connected} phone(s) connected now. " if status.connected else ""
-        self.side.set_network(phones + " ".join(advice))
+        phones = f"{status.connected} phone(s) connected now.\n" if status.connected else ""
+        nobody = bool(advice) and advice[0] == ADVICE_NOBODY
+        if nobody:  # what usually blocks phones on this system, one cause a line
+            advice = (advice[0], *(f"• {cause}" for cause in advice[1:]))
+        self.side.set_network(phones + "\n".join(advice), warning=nobody or status.offline)
 
     def use_address(self, address: str) -> None:
         """Phones are to use another of the laptop's addresses: every join code follows."""
         if self.server is None or address == self.server.status().address:
             return
         self.server.use_address(address)
+        self._join_follows(address)
+        self._network()
+
+    def _join_follows(self, address: str) -> None:
+        """Every join code (projector, next step's preview, this panel) shows ``address``."""
+        self._advertised = address
         join_url, room_code = self.join_url, self.run.room_code
         for stage in (self.presenter.stage, self.next_stage):
             stage.set_join(join_url, room_code)
-        self._network()
+        self.side.set_join(join_url, room_code, getattr(self.server, "remote_url", ""))
 
     def show_problem(self, sentence: str) -> None:
         self.problem.setText(sentence)
@@ -346,6 +360,8 @@ class RunConsole(QWidget):
 
     def join_slide(self) -> None:
         self.presenter.stage.set_join_visible(not self.presenter.stage.join_visible)
+        if self.presenter.stage.join_visible and self.server is not None:
+            self.server.join_shown()  # phones get a minute before the advice on blockers
 
     def leave_full_screen(self) -> None:
         self.presenter.leave_full_screen()

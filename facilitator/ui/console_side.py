@@ -246,8 +246,10 @@ class SidePanel(QWidget):
         self.address_label.setVisible(several)
         self.address_choice.setVisible(several)
 
-    def set_network(self, sentence: str) -> None:
+    def set_network(self, sentence: str, *, warning: bool = False) -> None:
+        """The network's state; ``warning``: phones are kept out, in red to be seen."""
         self.network.setText(sentence)
+        self.network.setStyleSheet(f"color: {'#B3261E' if warning else '#5A6472'}")
         self.network.setVisible(bool(sentence))
 
     def tick(self) -> None:
