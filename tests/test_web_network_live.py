@@ -130,3 +130,25 @@ def test_a_server_bound_to_one_address_never_moves(model, demo_run, laptop):
         assert server.status().address == "127.0.0.1" and server.status().offline
     finally:
         server.stop()
+
+
+def test_serve_prints_the_new_join_address(served, laptop, model, demo_run, capsys):
+    import threading
+
+    from facilitator.cli import serve
+
+    stop = serve.Stop()
+
+    def the_laptop_moves():
+        laptop.addresses = ["127.0.0.3"]
+        laptop.now += REDETECT_SECONDS
+        threading.Event().wait(2.5 * serve.TICK_SECONDS)
+        stop.request()
+
+    mover = threading.Thread(target=the_laptop_moves)
+    mover.start()
+    serve._wait(model, served, demo_run.id, stop)
+    mover.join()
+    out = capsys.readouterr().out
+    assert room_advice.address_changed("127.0.0.3") in out
+    assert f"Join: {served.join_url}\n" in out and "127.0.0.3" in served.join_url

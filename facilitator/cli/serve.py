@@ -18,6 +18,7 @@ from facilitator.model import events, orm
 from facilitator.model.demos import demo_workshop
 from facilitator.model.errors import ModelError
 from facilitator.model.workshop_file import import_workshop
+from facilitator.web.room_advice import address_changed
 
 from .common import UserError, model_from_args
 
@@ -151,9 +152,13 @@ def _wait(model, server, run_id: int, stop: Stop) -> None:
     tally = Tally(model, run_id)
     unsubscribe = model.bus.subscribe(tally.on_event)
     try:
-        last = ""
+        last, address = "", server.address
         while not stop.requested:
-            line = tally.line(server.status().connected)
+            status = server.status()
+            if status.address != address:  # the laptop moved (sleep, another Wi-Fi)
+                address = status.address
+                print(f"\n{address_changed(address)}\nJoin: {server.join_url}", flush=True)
+            line = tally.line(status.connected)
             if line != last:
                 _show(line)
                 last = line

@@ -258,8 +258,9 @@ class WebServer:
         if self.listens_everywhere:
             self._offline = not found
             if found and self._thread is not None and self.address not in self._candidates:
-                log.info("the laptop's address changed to %s", found[0].address)
                 self.address = found[0].address
+                log.info("the laptop's address changed to %s", self.address)
+                log.info("Join: %s", self.join_url)
 
     def join_shown(self) -> None:
         """The join slide went up: phones get another minute before the advice on blockers."""
