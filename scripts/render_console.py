@@ -83,7 +83,7 @@ def check(window, console) -> list[str]:
     bar = console.findChild(QToolBar)
     for action in bar.actions():
         button = bar.widgetForAction(action)
-        if action.text() and (button is None or not button.isVisible()):
+        if action.isVisible() and action.text() and (button is None or not button.isVisible()):
             problems.append(f"the toolbar has no room for '{action.text()}'")
     area = side.parentWidget().parentWidget()
     for name, widget in (

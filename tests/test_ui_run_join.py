@@ -11,10 +11,10 @@ from facilitator.model.demos import demo_workshop
 from facilitator.ui.join_panel import QrCode, qr_matrix, short_address
 
 
-def open_served(qtbot, model, tmp_path):
+def open_served(qtbot, model, tmp_path, screens=None):
     from facilitator.ui.app import MainWindow
 
-    window = MainWindow(model, temp_settings(tmp_path), host="127.0.0.1", port=0)
+    window = MainWindow(model, temp_settings(tmp_path), host="127.0.0.1", port=0, screens=screens)
     qtbot.addWidget(window)
     window.show()
     window.start_run(demo_workshop(model.library).id)
@@ -102,8 +102,15 @@ def remote_codes_in(widget, remote_url: str) -> list:
 
 
 def test_the_remote_code_shows_on_demand_on_the_console_only(qtbot, model, tmp_path):
-    # GIVEN a run with its phone server
-    window, console = open_served(qtbot, model, tmp_path)
+    from ui_run_helpers import FakeScreen
+
+    from facilitator.ui.screens import ScreenModel
+
+    # GIVEN a run with its phone server, on a laptop with a projector as a second screen
+    # (with one screen the room may see the console: the code stays hidden, test_ui_day)
+    laptop, projector = FakeScreen("eDP-1"), FakeScreen("HDMI-1", x=1920)
+    screens = ScreenModel(temp_settings(tmp_path), lambda: [laptop, projector], lambda: laptop)
+    window, console = open_served(qtbot, model, tmp_path, screens)
     remote, url = console.side.remote, window.server.remote_url
     assert remote.qr.isHidden() and remote.toggle.text() == "Show my remote code"
     # WHEN the facilitator asks for it

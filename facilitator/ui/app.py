@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
 from facilitator.model.errors import ModelError
 from facilitator.ui.bridge import EventBridge
 from facilitator.ui.console import RunConsole
+from facilitator.ui.console_day import confirm
 from facilitator.ui.kinds.base import plain_label
 from facilitator.ui.library import LibraryPage
 from facilitator.ui.settings import Settings
+from facilitator.ui.single_instance import OneCopy
+from facilitator.ui.wake import WakeLock
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +74,11 @@ class ResumeBanner(QWidget):
 class MainWindow(QMainWindow):
     """The facilitator's window. ``serve`` False runs without the phone server (tests, or
     a laptop where the facilitator types every note); ``screens`` is a ScreenModel; ``host``
-    binds the phone server to one address (None: every interface, the best one advertised)."""
+    binds the phone server to one address (None: every interface, the best one advertised);
+    ``wake`` keeps the laptop awake while a run is open (default: this system's way).
+
+    With ``one_copy`` (the default) a window on a data folder another copy already has asks
+    that copy to come forward and exits here (SystemExit 0): no run, no second server."""
 
     def __init__(
         self,
@@ -82,8 +89,19 @@ class MainWindow(QMainWindow):
         screens=None,
         port: int | None = None,
         host: str | None = None,
+        wake: WakeLock | None = None,
+        one_copy: bool = True,
     ):
+        copy = OneCopy(model.db.folder) if one_copy else None
+        if copy is not None and copy.hand_over():
+            raise SystemExit(0)
         super().__init__()
+        self.copy = copy
+        if copy is not None:
+            copy.setParent(self)
+            copy.raise_requested.connect(self.come_forward)
+        self.wake = wake if wake is not None else WakeLock()
+        self._closing = False  # the facilitator said yes to closing mid-run
         self.model = model
         self.settings = settings or Settings()
         self.serve, self.screens, self.port, self.host = serve, screens, port, host
@@ -145,10 +163,17 @@ class MainWindow(QMainWindow):
         if self.serve and not run.ended:
             problem = self._start_server(run_id)
         self.console = RunConsole(
-            self.model, self.settings, run_id, self.bridge, server=self.server, screens=self.screens
+            self.model,
+            self.settings,
+            run_id,
+            self.bridge,
+            server=self.server,
+            screens=self.screens,
+            wake=self.wake,
         )
         self.console.left.connect(self.close_run)
         self.console.ended.connect(self._run_ended)
+        self.console.export_requested.connect(self.export_run)
         self.pages.addWidget(self.console)
         self.pages.setCurrentWidget(self.console)
         self.banner.hide()
@@ -198,7 +223,31 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def come_forward(self) -> None:
+        """Another launch on this data folder asked for this window (it exits instead)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.statusBar().showMessage("Facilitator was already open: here it is.", 8000)
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        live = self.console is not None and not self.console.run.ended
+        if live and event.spontaneous() and not self._closing:  # the facilitator, mid-run
+            event.ignore()
+            text = (
+                "Close Facilitator in the middle of the run? The projector window closes, so "
+                "the room sees the desktop. The run stays open: resume it when you start again."
+            )
+            confirm(self, "Close Facilitator", text, "Close", self._close_now)
+            return
         self.close_run()
         self.bridge.close()
+        if self.copy is not None:
+            self.copy.release()
         super().closeEvent(event)
+
+    def _close_now(self) -> None:
+        self._closing = True
+        self.close()

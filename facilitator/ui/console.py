@@ -6,13 +6,13 @@ projector. Everything changes through the model's services and comes back throug
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QToolBar,
@@ -26,7 +26,8 @@ from facilitator.model.errors import ModelError
 from facilitator.model.records import RunInfo, StepInfo
 from facilitator.ui import kinds
 from facilitator.ui.board import BoardStore
-from facilitator.ui.console_keys import KeyRouter
+from facilitator.ui.console_day import ConsoleDay, confirm
+from facilitator.ui.console_keys import KeyRouter, focus_by_tab_only, widen_redo
 from facilitator.ui.console_notes import IncomingNotes
 from facilitator.ui.console_side import SidePanel, plain
 from facilitator.ui.kinds.base import StageLive
@@ -65,10 +66,20 @@ class RunConsole(QWidget):
 
     left = Signal()  # back to the library; the run stays open for resuming
     ended = Signal(int)  # the run was ended
+    export_requested = Signal(int)  # a finished run's handout and summary
     message = Signal(str)
 
     def __init__(
-        self, model, settings, run_id: int, bridge, *, server=None, screens=None, parent=None
+        self,
+        model,
+        settings,
+        run_id: int,
+        bridge,
+        *,
+        server=None,
+        screens=None,
+        wake=None,
+        parent=None,
     ):
         super().__init__(parent)
         self.model, self.settings, self.bridge, self.server = model, settings, bridge, server
@@ -92,6 +103,7 @@ class RunConsole(QWidget):
         self.notes = IncomingNotes(bridge)
         self._build()
         self.keys = KeyRouter(self, lambda: (self.window(), self.presenter))
+        self.day = ConsoleDay(self, wake)  # awake while open; one screen; finished runs
         bridge.event_received.connect(self._event)
         self.screens.projector_changed.connect(self._projector_moved)
         self.side.join_slide_requested.connect(self.join_slide)
@@ -100,10 +112,16 @@ class RunConsole(QWidget):
         self.side.timer_reset_requested.connect(self.timer_reset)
         self._advertised = getattr(server, "address", None)  # the address in the join codes
         self.status_timer = QTimer(self, interval=2000, timeout=self._network)
-        self.status_timer.start()
         self._show_current()
         self.side.set_people(model.runs.participant_count(run_id))
-        self._network()
+        focus_by_tab_only(self)
+        if self.run.ended:  # reopened to look back and export: nobody joins, nothing to end
+            self.end_action.setVisible(False)
+            self.export_action.setVisible(True)
+            self.side.set_finished()
+        else:
+            self.status_timer.start()
+            self._network()
 
     # -- layout --------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -129,8 +147,11 @@ class RunConsole(QWidget):
         self.screen_choice.activated.connect(self._screen_picked)
         bar.addWidget(self.screen_choice)
         bar.addSeparator()
-        bar.addAction("Back to the library", self.leave)
-        bar.addAction("End the run", self.end_run)
+        self.leave_action = bar.addAction("Back to the library", self.leave)
+        self.end_action = bar.addAction("End the run", self.end_run)
+        self.export_action = bar.addAction("Export…", self.export)
+        self.export_action.setVisible(False)
+        self._shortcuts()
         self.agenda = QListWidget()
         self.agenda.setMaximumWidth(280)
         self.agenda.setWordWrap(True)
@@ -152,6 +173,10 @@ class RunConsole(QWidget):
         self.next_label = plain("", "color: #5A6472")
         self.problem = plain("", "color: #B3261E; font-weight: bold")
         self.problem.hide()
+        self.typed = plain("", "font-size: 18px; font-weight: bold; color: #8A5A00")
+        self.typed.hide()  # a step number being typed
+        self.notice = plain("", "background: #FFF3A3; padding: 4px")
+        self.notice.hide()  # one screen: the room may see this; or: this run has finished
         self.message.connect(self.show_problem)
         now = QVBoxLayout()
         now.addWidget(plain("Now on the projector", "color: #5A6472"))
@@ -171,6 +196,7 @@ class RunConsole(QWidget):
         column = QVBoxLayout(step_pane)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.step_title)
+        column.addWidget(self.typed)
         column.addWidget(self.step_notes)
         column.addWidget(self.problem)
         column.addLayout(self.controls_box, 1)
@@ -200,7 +226,20 @@ class RunConsole(QWidget):
             splitter.splitterMoved.connect(lambda *_: setattr(self, "_panes_by_hand", True))
         layout = QVBoxLayout(self)
         layout.addWidget(bar)
+        layout.addWidget(self.notice)
         layout.addWidget(split, 1)
+
+    def _shortcuts(self) -> None:
+        """Ctrl keys for the actions without a key of their own, in both windows."""
+        self.screen_choice.setToolTip("Which screen is the projector (S)")
+        for action, key, tip in (
+            (self.leave_action, "Ctrl+W", "Back to the library; the run stays open (Ctrl+W)"),
+            (self.end_action, "Ctrl+E", "End the run, after a question (Ctrl+E)"),
+            (self.export_action, "Ctrl+P", "Export or print the handout and summary (Ctrl+P)"),
+        ):
+            action.setShortcut(QKeySequence(key))
+            action.setToolTip(tip)
+            self.presenter.addAction(action)
 
     def _fit_panes(self) -> None:
         """Share the console out by its size: on a small laptop screen (or at 125-150 %
@@ -220,7 +259,8 @@ class RunConsole(QWidget):
     # -- the current step ------------------------------------------------------------------------
     def _show_current(self) -> None:
         run, step = self.run, self.step
-        join_url, room_code = self.join_url, self.run.room_code
+        # a finished run's code may be another run's by now: its slides show none
+        join_url, room_code = self.join_url, "" if run.ended else run.room_code
         self.live.options.reset()
         self.presenter.stage.show_step(step, run=run, join_url=join_url, room_code=room_code)
         nxt = self.steps[step.position + 1] if step.position + 1 < len(self.steps) else None
@@ -256,6 +296,8 @@ class RunConsole(QWidget):
         if controls_class is not None:
             self.controls = controls_class(self.step, self.run, self.live)
             self.controls_box.addWidget(self.controls)
+            widen_redo(self.controls)  # Ctrl+Y and Ctrl+Shift+Z on every system
+            focus_by_tab_only(self.controls)
 
     def _still_ready(self, key: str) -> None:
         """A film's first frame came in: show it if that film is the next step's."""
@@ -359,6 +401,8 @@ class RunConsole(QWidget):
         self._do(lambda: self.model.runs.timer_reset(self.run.id))
 
     def join_slide(self) -> None:
+        if self.run.ended:
+            return  # nobody joins a finished run
         self.presenter.stage.set_join_visible(not self.presenter.stage.join_visible)
         if self.presenter.stage.join_visible and self.server is not None:
             self.server.join_shown()  # phones get a minute before the advice on blockers
@@ -368,6 +412,27 @@ class RunConsole(QWidget):
 
     def full_screen(self) -> None:
         self.presenter.toggle_full_screen()
+
+    def first_step(self) -> None:
+        self.go_to(0)
+
+    def last_step(self) -> None:
+        self.go_to(len(self.steps) - 1)
+
+    def go_to_number(self, number: int) -> None:
+        """Step ``number`` as the agenda numbers it (from 1), typed on the keyboard."""
+        if 1 <= number <= len(self.steps):
+            self.go_to(number - 1)
+        else:
+            self.show_problem(f"There is no step {number}: the agenda has {len(self.steps)}.")
+
+    def show_typed(self, digits: str) -> None:
+        self.typed.setText(f"Go to step {digits}…   Enter to go, Escape to cancel")
+        self.typed.setVisible(bool(digits))
+
+    def choose_screen(self) -> None:
+        self.screen_choice.setFocus()
+        self.screen_choice.showPopup()
 
     def key_action(self, key: int) -> bool:
         handler = getattr(self.controls, "key_action", None)
@@ -397,21 +462,36 @@ class RunConsole(QWidget):
 
     # -- leaving -----------------------------------------------------------------------------------
     def leave(self) -> None:
-        self.left.emit()
+        """Back to the library; mid-run only after a question, as the projector closes."""
+        if self.run.ended:
+            self.left.emit()
+            return
+        text = (
+            "Go back to the library? The projector window closes, so the room sees the "
+            "desktop. The run stays open: resume it from the library."
+        )
+        confirm(self, "Back to the library", text, "Back to the library", self.left.emit)
 
     def end_run(self) -> None:
-        answer = QMessageBox.question(
-            self,
-            "End the run",
-            "End this run? Phones can no longer add notes; you can still "
-            "export the handout and the summary.",
+        if self.run.ended:
+            return
+        text = (
+            "End this run? Phones can no longer add notes and the projector window closes; "
+            "you can still export the handout and the summary."
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._do(lambda: self.model.runs.end(self.run.id))
-            self.ended.emit(self.run.id)
+        confirm(self, "End the run", text, "End the run", self._end_now)
+
+    def _end_now(self) -> None:
+        self._do(lambda: self.model.runs.end(self.run.id))
+        self.ended.emit(self.run.id)
+
+    def export(self) -> None:
+        self.export_requested.emit(self.run.id)
 
     def shutdown(self) -> None:
-        """Close the projector, stop the film, let go of the boards and the keys."""
+        """Close the projector, stop the film, let go of the boards and the keys; the laptop
+        may sleep again."""
+        self.day.detach()
         self.status_timer.stop()
         self.first_frames.stop()
         self.keys.remove()

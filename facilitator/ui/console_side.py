@@ -113,11 +113,15 @@ class RemoteCode(QWidget):
             "color: #5A6472",
         )
         self.label.hide()
+        self.private = True  # False while the room may be seeing this screen
+        self.why = plain("", "color: #8A5A00")
+        self.why.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toggle)
         layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.label)
+        layout.addWidget(self.why)
 
     @property
     def shown(self) -> bool:
@@ -132,8 +136,18 @@ class RemoteCode(QWidget):
         if not url:
             self.set_shown(False)
 
+    def set_private(self, private: bool, why: str = "") -> None:
+        """``private`` False while the room may see this screen (one screen): the code is put
+        away and cannot be shown, and ``why`` says so in its place."""
+        self.private = private
+        if not private:
+            self.set_shown(False)
+        self.toggle.setEnabled(private)
+        self.why.setText("" if private else why)
+        self.why.setVisible(not private and bool(why))
+
     def set_shown(self, shown: bool) -> None:
-        shown = bool(shown and self.url)
+        shown = bool(shown and self.url and self.private)
         self.qr.setVisible(shown)
         self.label.setVisible(shown)
         self.toggle.setText("Hide my remote code" if shown else "Show my remote code")
@@ -170,7 +184,7 @@ class SidePanel(QWidget):
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.timer_button = QPushButton("Start timer (T)")
         self.timer_button.clicked.connect(self.timer_requested)
-        reset = QPushButton("Reset (Shift+T)")
+        self.reset_button = reset = QPushButton("Reset (Shift+T)")
         reset.clicked.connect(self.timer_reset_requested)
         timers = QHBoxLayout()
         timers.addWidget(self.timer_button)
@@ -187,7 +201,7 @@ class SidePanel(QWidget):
         self.join = JoinPanel(px=34)
         self.join.qr.setFixedSize(JOIN_QR_PX, JOIN_QR_PX)  # fixed: never squeezed over its text
         self.join.layout().setAlignment(self.join.qr, Qt.AlignmentFlag.AlignHCenter)
-        show_join = QPushButton("Put the join slide up (J)")
+        self.show_join = show_join = QPushButton("Put the join slide up (J)")
         show_join.clicked.connect(self.join_slide_requested)
         self.network = plain("", "color: #5A6472")
         self.address_label = plain("Phones use this address of the laptop:")
@@ -224,6 +238,13 @@ class SidePanel(QWidget):
         self.run, self.step_seconds = run, step_seconds
         self.timer_button.setText("Pause timer (T)" if run.timer_running else "Start timer (T)")
         self.tick()
+
+    def set_finished(self) -> None:
+        """A finished run: nobody joins or times anything any more; the count stays."""
+        timers = (self.timer_button, self.reset_button)
+        joining = (self.join, self.show_join, self.remote, self.address_label, self.address_choice)
+        for widget in (*timers, *joining, self.network):
+            widget.hide()
 
     def set_people(self, count: int) -> None:
         self.people.setText(f"{count} attendee{'s' if count != 1 else ''} joined")

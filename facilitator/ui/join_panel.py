@@ -88,7 +88,9 @@ class JoinPanel(QWidget):
         layout.addWidget(self.code)
 
     def set_join(self, join_url: str, room_code: str) -> None:
+        """Neither an address nor a code (a finished run): the panel says nothing."""
         self.qr.set_text(join_url)
         self.qr.setVisible(bool(join_url))
-        self.address.setText(short_address(join_url) if join_url else "Phones cannot join yet")
+        waiting = "Phones cannot join yet" if room_code else ""
+        self.address.setText(short_address(join_url) if join_url else waiting)
         self.code.setText(f"Room code {room_code}" if room_code else "")

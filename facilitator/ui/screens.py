@@ -2,6 +2,10 @@
 if it is plugged in), none when there is only one (the presenter window is then windowed). The
 model follows screens being plugged in and out and says when the choice changes.
 
+One screen may mean the projector shows a copy of the laptop's (Windows "Duplicate", macOS
+mirroring: the system then reports a single screen) or is not plugged in yet: either way the
+room may see the console, which then says so and keeps private things (the remote code) off it.
+
 Screens come from a function so tests can hand in a list: Xvfb cannot fake a second monitor.
 A screen is anything with ``name()`` and ``geometry()`` (a QScreen in the app)."""
 
@@ -76,9 +80,21 @@ class ScreenModel(QObject):
         self.projector = screen
         self.projector_changed.emit(screen)
 
+    def one_screen(self) -> bool:
+        """True when the room may be seeing the laptop's own screen (see the module's note)."""
+        return len(self.screens()) <= 1
+
     def describe(self) -> str:
         if self.projector is None:
             return (
                 "One screen: the projector view is a window (move it or press F for full screen)."
             )
         return f"Projector on {self.projector.name()}"
+
+
+ONE_SCREEN_WARNING = (
+    "Only one screen: the room may be seeing this console (a projector showing a copy of the "
+    "laptop's screen, or not plugged in yet). To keep it to yourself, extend the desktop to the "
+    "projector: on Windows press Windows key + P and choose Extend; on a Mac turn mirroring "
+    "off in System Settings, Displays."
+)
