@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
+from facilitator.ui.widgets import redo_keys
+
 K = Qt.Key
 RUN_KEYS = {
     K.Key_Right: "next",
@@ -118,17 +120,6 @@ class KeyRouter(QObject):
     def _type(self, typed: str) -> None:
         self.typed = typed
         self.console.show_typed(typed)
-
-
-def redo_keys() -> list[QKeySequence]:
-    """Redo on every system's keys at once: Ctrl+Y (Windows) and Ctrl+Shift+Z (macOS, Linux),
-    and this system's own, each once (a key given twice to one action is "ambiguous")."""
-    keys: list[QKeySequence] = []
-    standard = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-    for key in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"), *standard):
-        if not key.isEmpty() and key not in keys:
-            keys.append(key)
-    return keys
 
 
 def widen_redo(widget) -> None:

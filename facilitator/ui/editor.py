@@ -30,7 +30,7 @@ from .editor_fields import StepFields
 from .editor_preview import StagePreview, phone_summary
 from .editor_saving import PendingEdits
 from .editor_steps import StepsPanel
-from .widgets import UndoKeysToStack, heading, plain_label
+from .widgets import UndoKeysToStack, heading, plain_label, redo_keys
 
 
 class WorkshopEditor(QWidget):
@@ -123,9 +123,7 @@ class WorkshopEditor(QWidget):
         self.undo_action = QAction("Undo", self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = QAction("Redo", self)
-        self.redo_action.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
-        )
+        self.redo_action.setShortcuts(redo_keys())  # Ctrl+Y and Ctrl+Shift+Z, each once
         for action, slot in ((self.undo_action, self.undo), (self.redo_action, self.redo)):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)

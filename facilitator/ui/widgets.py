@@ -27,6 +27,17 @@ def disconnect(*pairs) -> None:
             pass
 
 
+def redo_keys() -> list[QKeySequence]:
+    """Redo on every system's keys at once: Ctrl+Y (Windows) and Ctrl+Shift+Z (macOS, Linux),
+    and this system's own, each once (a key given twice to one action is "ambiguous")."""
+    keys: list[QKeySequence] = []
+    standard = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    for key in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"), *standard):
+        if not key.isEmpty() and key not in keys:
+            keys.append(key)
+    return keys
+
+
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
     """A QLabel that never interprets its text as markup (user text is plain text)."""
     label = QLabel(parent)
@@ -135,9 +146,8 @@ class UndoKeysToStack(QObject):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.ShortcutOverride:
-            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(
-                QKeySequence.StandardKey.Redo
-            ):
+            pressed = QKeySequence(event.keyCombination())
+            if event.matches(QKeySequence.StandardKey.Undo) or pressed in redo_keys():
                 self._before()
                 event.ignore()
                 return True
