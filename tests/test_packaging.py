@@ -35,6 +35,20 @@ def test_every_package_is_listed_in_pyproject():
     assert on_disk - listed == set()
 
 
+def test_every_asset_folder_python_could_import_is_listed_in_pyproject():
+    # setuptools warns that such a folder "would be ignored" when `packages` leaves it out.
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    assets = ROOT / "assets"
+    importable = {
+        ".".join(("facilitator", "assets", *folder.relative_to(assets).parts))
+        for folder in assets.rglob("*")
+        if folder.is_dir() and all(p.isidentifier() for p in folder.relative_to(assets).parts)
+    }
+    assert importable and importable - listed == set()
+
+
 def test_assets_are_found_in_a_checkout():
     assert asset_path("workshops", "change-agents-1", "workshop.yaml").is_file()
 
@@ -52,3 +66,4 @@ def test_the_wheel_carries_the_assets(tmp_path):
     assert "facilitator/assets/workshops/change-agents-1/pictures/position.png" in names
     assert "facilitator/model/migrations/versions/0001_initial_schema.py" in names
     assert "facilitator/model/migrations/script.py.mako" in names
+    assert "facilitator/assets/icons/facilitator.png" in names
