@@ -266,7 +266,9 @@ class Countdown(StageLabel):
     calm "Time" (:func:`room_countdown_text`)."""
 
     def __init__(self, view: StageView, px: int):
-        super().__init__("", px, bold=True)
+        # a child of its view from the start: shown without a parent it would open a window of
+        # its own for a moment, and take the keyboard from the console
+        super().__init__("", px, bold=True, parent=view)
         self.view = view
         self.setWordWrap(False)
         self.ticker = QTimer(self, interval=250, timeout=self.tick)
