@@ -1,5 +1,6 @@
 """Smoke test of the frozen app, as CI runs it after `pyinstaller build.spec` on Linux, Windows
-and macOS: ``python scripts/smoke_frozen.py [dist/Facilitator]``.
+and macOS: ``python scripts/smoke_frozen.py [BUNDLE]``, BUNDLE being the folder with the two
+programs (dist/Facilitator, the default, or an installed copy) or a macOS Facilitator.app.
 
 1. ``facilitator-cli --version`` says the version in pyproject.toml;
 2. ``facilitator-cli handout`` writes the demo workshop's handout, and the PDF reads back;
@@ -36,7 +37,9 @@ class SmokeError(Exception):
 
 
 def program(bundle: Path, name: str) -> Path:
-    for candidate in (bundle / name, bundle / f"{name}.exe"):
+    """``name`` in the bundle: a folder of programs, or a macOS .app (in its Contents/MacOS)."""
+    folder = bundle / "Contents" / "MacOS" if bundle.suffix == ".app" else bundle
+    for candidate in (folder / name, folder / f"{name}.exe"):
         if candidate.is_file():
             return candidate
     raise SmokeError(f"{name} is not in {bundle}")
