@@ -99,9 +99,30 @@ def check(window, console) -> list[str]:
         if widget.width() < widget.minimumSizeHint().width():
             problems.append(f"{name} is squeezed")
     qr = side.remote.qr
+    if not side.remote.shown:
+        problems.append("the remote's code is not shown")
     if qr.width() * qr.devicePixelRatioF() < 160 or qr.width() < 160:
         problems.append(f"the remote's code is too small to scan ({qr.width()} px)")
     return problems
+
+
+class Projector:
+    """A second screen (offscreen has one): what the screen model asks of a screen."""
+
+    def name(self) -> str:
+        return "HDMI-1"
+
+    def geometry(self) -> QRect:
+        return QRect(1920, 0, 1920, 1080)
+
+
+def with_projector(settings):
+    from PySide6.QtGui import QGuiApplication
+
+    from facilitator.ui.screens import ScreenModel
+
+    laptop, projector = QGuiApplication.primaryScreen(), Projector()
+    return ScreenModel(settings, lambda: [laptop, projector], lambda: laptop)
 
 
 def main(argv=None) -> int:
@@ -121,7 +142,8 @@ def main(argv=None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="facilitator-console-"))
     model = open_model(folder)
     settings = Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(model, settings, host="127.0.0.1", port=0)
+    # a projector beside the laptop: with one screen the remote's code is never shown
+    window = MainWindow(model, settings, host="127.0.0.1", port=0, screens=with_projector(settings))
     window.show()
     window.start_run(demo_workshop(model.library).id)
     console = window.console

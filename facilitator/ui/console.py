@@ -117,6 +117,7 @@ class RunConsole(QWidget):
         focus_by_tab_only(self)
         if self.run.ended:  # reopened to look back and export: nobody joins, nothing to end
             self.end_action.setVisible(False)
+            self.join_action.setVisible(False)
             self.export_action.setVisible(True)
             self.side.set_finished()
         else:
@@ -136,6 +137,7 @@ class RunConsole(QWidget):
         ):
             bar.addAction(text, slot)
         bar.actions()[-1].setToolTip("The projector's window full screen, or back to a window")
+        self.join_action = bar.actions()[-2]  # not for a finished run
         self.screen_choice = QComboBox()
         self.screen_choice.setToolTip("Which screen is the projector")
         # as wide as a short screen name: the whole toolbar fits a small laptop at 150 %
@@ -174,6 +176,8 @@ class RunConsole(QWidget):
         self.problem = plain("", "color: #B3261E; font-weight: bold")
         self.problem.hide()
         self.typed = plain("", "font-size: 18px; font-weight: bold; color: #8A5A00")
+        self.typed.setWordWrap(False)
+        self.typed.setMinimumWidth(1)  # clipped rather than widen a small laptop's console
         self.typed.hide()  # a step number being typed
         self.notice = plain("", "background: #FFF3A3; padding: 4px")
         self.notice.hide()  # one screen: the room may see this; or: this run has finished
@@ -195,8 +199,10 @@ class RunConsole(QWidget):
         step_pane = QWidget()
         column = QVBoxLayout(step_pane)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.step_title)
-        column.addWidget(self.typed)
+        title_row = QHBoxLayout()  # what is typed shows beside the title while it is typed
+        title_row.addWidget(self.step_title, 1)
+        title_row.addWidget(self.typed)
+        column.addLayout(title_row)
         column.addWidget(self.step_notes)
         column.addWidget(self.problem)
         column.addLayout(self.controls_box, 1)
@@ -427,7 +433,7 @@ class RunConsole(QWidget):
             self.show_problem(f"There is no step {number}: the agenda has {len(self.steps)}.")
 
     def show_typed(self, digits: str) -> None:
-        self.typed.setText(f"Go to step {digits}…   Enter to go, Escape to cancel")
+        self.typed.setText(f"Step {digits}…  Enter to go, Esc to cancel")
         self.typed.setVisible(bool(digits))
 
     def choose_screen(self) -> None:

@@ -277,7 +277,10 @@ class SidePanel(QWidget):
         now = time.time()
         if self.run is None:
             return
-        self.wall.setText(f"{time.strftime('%H:%M')}  ·  {running_text(now - self.run.started_at)}")
+        ran = running_text((self.run.ended_at or now) - self.run.started_at)
+        if self.run.ended:
+            ran = f"finished, {ran.replace('running', 'ran')}"
+        self.wall.setText(f"{time.strftime('%H:%M')}  ·  {ran}")
         left = self.run.timer_left(now)
         self.countdown.setText(console_countdown_text(left) or "No timer on this step")
         color = countdown_color(left, self.step_seconds)
