@@ -57,6 +57,31 @@ QTimer.singleShot(0, start_run)
 sys.exit(main(["demo", "--data-dir", sys.argv[1]]))
 """
 
+# The app started on a data folder that cannot be one: what the message box says is written
+# down, and the box closed, as a person would.
+REFUSED = """
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from facilitator.cli.main import main
+
+app = QApplication([])
+
+
+def read_the_box():
+    for box in [w for w in app.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]:
+        Path(sys.argv[2]).write_text(box.text())
+        box.close()
+
+
+timer = QTimer()
+timer.timeout.connect(read_the_box)
+timer.start(50)
+sys.exit(main(["--data-dir", sys.argv[1]]))
+"""
+
 
 def without_console(script: str, *args) -> subprocess.Popen:
     return subprocess.Popen(
@@ -119,3 +144,18 @@ def test_start_run_without_a_console_opens_the_console_and_the_phone_server(data
     assert f"Join: {answer['join']}" in text
     assert re.search(r"Remote: http://\S+/remote\?k=\S+", text)
     assert "Traceback" not in text
+
+
+def test_the_app_that_cannot_start_says_why_in_a_message_box(tmp_path):
+    # GIVEN a windowed app (no console) asked to use a file as its data folder
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("")
+    said = tmp_path / "said.txt"
+    # WHEN it starts
+    process = without_console(REFUSED, not_a_folder, said)
+    out, err = process.communicate(timeout=60)
+    # THEN it exits 1 after saying why in a box, the sentence naming the folder
+    assert process.returncode == 1, err
+    assert said.read_text() == (
+        f"{not_a_folder} is a file, not a folder: choose another data folder with --data-dir."
+    )

@@ -31,6 +31,23 @@ def no_screen_problem() -> str:
     return ""
 
 
+def opens_the_app(args) -> bool:
+    return getattr(args, "func", None) is run_app
+
+
+def tell_without_console(sentence: str) -> None:
+    """Say ``sentence`` in a message box: the windowed app has no console to print it on."""
+    try:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication, QMessageBox
+    except ImportError:
+        return
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - for the box
+    box = QMessageBox(QMessageBox.Icon.Critical, "Facilitator", sentence)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
 def run_app(args) -> int:
     from facilitator.cli.common import UserError
 

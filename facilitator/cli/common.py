@@ -20,7 +20,19 @@ class UserError(Exception):
 
 
 def model_from_args(args) -> Model:
-    return open_model(data_dir(getattr(args, "data_dir", None)))
+    wanted = getattr(args, "data_dir", None)
+    try:
+        folder = data_dir(wanted)
+    except FileExistsError as error:
+        raise UserError(
+            f"{error.filename} is a file, not a folder: choose another data folder with --data-dir."
+        ) from None
+    except OSError as error:
+        raise UserError(
+            f"The data folder {error.filename or wanted} cannot be made "
+            f"({error.strerror or error}): choose another with --data-dir."
+        ) from None
+    return open_model(folder)
 
 
 def write_crash_log(error: BaseException) -> Path:

@@ -10,6 +10,7 @@ import platform
 import sys
 
 from facilitator import __version__
+from facilitator.cli.app import opens_the_app, tell_without_console
 from facilitator.cli.common import UserError, write_crash_log
 from facilitator.logs import setup_logging
 from facilitator.model.errors import ModelError
@@ -79,29 +80,36 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except (ModelError, UserError) as error:
-        return _refuse(str(error))
+        return _refuse(args, str(error))
     except BrokenPipeError:  # the output was piped into a program that stopped reading
         return 0
     except OSError as error:  # a file or folder the user named: say which and why
         where = f": {error.filename}" if error.filename else ""
-        return _refuse(f"{error.strerror or error}{where}")
+        return _refuse(args, f"{error.strerror or error}{where}")
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug: still one clear line, the details in the log file
         where = write_crash_log(error)
-        print(
-            f"facilitator: something went wrong ({type(error).__name__}: {error}). "
+        _say(
+            args,
+            f"something went wrong ({type(error).__name__}: {error}). "
             f"Details were written to {where}.",
-            file=sys.stderr,
         )
         return 2
 
 
-def _refuse(sentence: str) -> int:
-    """Say why the command cannot go on, on stderr and (for a program without one) in the log."""
+def _refuse(args, sentence: str) -> int:
+    """Say why the command cannot go on; the log keeps it too (a program may have no console)."""
     log.info("refused: %s", sentence)
-    print(f"facilitator: {sentence}", file=sys.stderr)
+    _say(args, sentence)
     return 1
+
+
+def _say(args, sentence: str) -> None:
+    """On stderr; the windowed app, which has none, says it in a message box."""
+    print(f"facilitator: {sentence}", file=sys.stderr)
+    if sys.stderr is None and opens_the_app(args):
+        tell_without_console(sentence[0].upper() + sentence[1:])
 
 
 if __name__ == "__main__":
