@@ -351,6 +351,38 @@ class BatchOperations:
 
         return self._operate(apply)
 
+    def sort_into_groups(
+        self,
+        new: Sequence[tuple[str, Sequence[int]]] = (),
+        joins: Mapping[int, Sequence[int]] | None = None,
+        places: Mapping[int, Place] | None = None,
+    ) -> BoardChange:
+        """Several groups at once, as one operation (how an accepted "Suggest groups" lands):
+        a new group per (name, note ids) of ``new``, and notes into existing groups of the
+        board (``joins``: group id -> note ids), optionally placed. Notes gone meanwhile are
+        left out, and a new group left without notes is not made; NotFound if no note is left."""
+        wanted = [(group_name(name), list(ids)) for name, ids in new]
+        joins = {group_id: list(ids) for group_id, ids in (joins or {}).items()}
+        every = [i for _, ids in wanted for i in ids] + [i for ids in joins.values() for i in ids]
+
+        def apply(edit: _Edit) -> None:
+            edit.require(every)
+            for group_id, ids in joins.items():
+                if not edit.group_exists(group_id):
+                    continue  # removed meanwhile: its notes stay where they are
+                edit.group(group_id)
+                for note in edit.load(ids):
+                    edit.set_group(note, group_id)
+            for name, ids in wanted:
+                notes = edit.load(ids)
+                if notes:
+                    group = edit.new_group(name)
+                    for note in notes:
+                        edit.set_group(note, group.id)
+            edit.place(places)
+
+        return self._operate(apply)
+
     def move_notes(
         self,
         places: Mapping[int, Place],
