@@ -48,8 +48,8 @@ class Copy:
             )
 
     def said(self) -> str:
-        log = self.data / "logs" / "facilitator.log"
-        return self.err.read_text() + (log.read_text() if log.exists() else "")
+        """Its own log lines (not the data folder's log file, which every copy shares)."""
+        return self.err.read_text()
 
     def wait_to_say(self, words: str, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
