@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMenu, QSpinBox, QToolBar, QVBoxLayout
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QMenu,
+    QSpinBox,
+    QToolBar,
+    QVBoxLayout,
+)
 
 from facilitator.model import events
 from facilitator.model.board import NoteRequest
@@ -20,6 +27,7 @@ from facilitator.ui.board_commands import perform
 from facilitator.ui.board_drop import ask_name, reveal
 from facilitator.ui.board_tools import BoardTools
 from facilitator.ui.board_view import BoardView
+from facilitator.ui.suggest_groups import SuggestGroups
 from facilitator.ui.widgets import disconnect
 
 from .base import KindControls, plain_label
@@ -50,6 +58,9 @@ class WhiteboardControls(KindControls):
         self.top_n.setToolTip("How many notes 'Top' keeps in view")
         self.tools.addWidget(self.top_n)
         self._add("Bring top notes…", None, self.bring_top_notes)
+        themes = getattr(live.model, "themes", None)  # None: a copy without the engine
+        self.suggest = SuggestGroups(self.scene, self.view, themes, self)
+        self.actions_by_key[Qt.Key.Key_Q] = self.suggest.action
         self.colour_button = colours
         self.reveal.setVisible(bool(step.settings.get("reveal")))
         layout = QVBoxLayout(self)
@@ -58,8 +69,12 @@ class WhiteboardControls(KindControls):
         self.room = RoomView(live.options, self.scene, step, self.actions_by_key)
         layout.addWidget(self.room)
         self.board_tools = BoardTools(self.scene, self.view)
-        layout.addWidget(self.board_tools)
+        row = QHBoxLayout()  # the board's own tools, and Suggest groups beside them
+        row.addWidget(self.board_tools, 1)
+        row.addWidget(self.suggest.button)
+        layout.addLayout(row)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.suggest.notice)
         layout.addWidget(self.status)
         self.refresh()
 
@@ -219,6 +234,7 @@ class WhiteboardControls(KindControls):
 
     def detach(self) -> None:
         super().detach()
+        self.suggest.detach()
         self.room.detach()
         self.board_tools.detach()
         disconnect(
