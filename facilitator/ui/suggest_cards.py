@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from .board import BOARD_H, BOARD_W, paper
 from .board_commands import perform
-from .board_items import NOTE_H, NOTE_W, NoteItem
-from .board_layout import gather
+from .suggest_layout import gathered_places, sorted_board
 from .widgets import plain_label
 
 FIRST_NOTES = 3  # notes a card quotes
@@ -137,48 +135,20 @@ class GroupCard(QFrame):
         self.setStyleSheet(CARD.format(background="#E3F1EF", edge="#0B6E69"))
 
 
-def gathered_places(scene, batches: Sequence[tuple[list[int], int | None]]) -> dict:
-    """Where each batch's notes go (note id -> (x, y, zone)): a batch (note ids, and the group
-    they join or None) sits in one block by its top-left member, the members of a group joined
-    included; blocks never overlap each other or a note that is not moving."""
-    moving = {i for ids, _ in batches for i in ids}
-    for _, group_id in batches:
-        if group_id is not None:
-            moving |= {m.note.id for m in scene.members(group_id)}
-    planned: list[QRectF] = []
-    bottom = max((paper(i).bottom() for i in scene.notes.values()), default=0.0)
-
-    def blocked(rect: QRectF) -> bool:
-        inner = rect.adjusted(2, 2, -2, -2)
-        if any(cell.intersects(inner) for cell in planned):
-            return True
-        return any(isinstance(o, NoteItem) and o.note.id not in moving for o in scene.items(inner))
-
-    places = {}
-    for ids, group_id in batches:
-        joined = scene.members(group_id) if group_id is not None else []
-        items = joined + [scene.notes[i] for i in ids if scene.notes[i] not in joined]
-        if not items:
-            continue
-        first = min(joined or items, key=lambda m: (m.pos().y(), m.pos().x()))
-        ordered = [first] + sorted(
-            (m for m in items if m is not first), key=lambda m: (m.pos().y(), m.pos().x())
-        )
-        column = scene.column_of(first)
-        spots = gather([paper(m) for m in ordered], paper(first), column, blocked, bottom)
-        for item, spot in zip(ordered, spots, strict=True):
-            places[item.note.id] = (spot.x() / BOARD_W, spot.y() / BOARD_H, column.zone_id)
-            planned.append(QRectF(spot, QSizeF(NOTE_W, NOTE_H)))
-        bottom = max(bottom, max(cell.bottom() for cell in planned))
-    return places
-
-
 def accept(
-    scene, choices: Sequence[Choice], text: str, then: Callable | None = None, failed=None
+    scene,
+    choices: Sequence[Choice],
+    text: str,
+    *,
+    whole: bool = False,
+    then: Callable | None = None,
+    failed=None,
 ) -> None:
-    """The chosen groups onto the board, gathered, as one operation and one undo step
-    (``text`` names it on the undo stack); ``then(change)`` once it is done."""
-    places = gathered_places(scene, [(ids, group_id) for _, ids, group_id in choices])
+    """The chosen groups onto the board as one operation and one undo step (``text`` names it
+    on the undo stack): each gathered in a block, or with ``whole`` (the whole proposal) the
+    board laid out afresh by its groups; ``then(change)`` once it is done."""
+    batches = [(ids, group_id) for _, ids, group_id in choices]
+    places = (sorted_board if whole else gathered_places)(scene, batches)
     new = [(name, ids) for name, ids, group_id in choices if group_id is None]
     joins: dict[int, list[int]] = {}
     for _, ids, group_id in choices:

@@ -139,13 +139,14 @@ class SuggestGroups(QObject):
         self._accept([card], "Accept a suggested group")
 
     def accept_all(self) -> None:
-        self._accept(self.overlay.open_cards(), "Accept {} suggested groups")
+        """Every open card's group, and the board laid out afresh by its groups."""
+        self._accept(self.overlay.open_cards(), "Accept {} suggested groups", whole=True)
 
     def sort_into_mine(self) -> None:
         cards = [c for c in self.overlay.open_cards() if c.joins is not None]
         self._accept(cards, "Sort new notes into {} groups")
 
-    def _accept(self, cards: list[GroupCard], text: str) -> None:
+    def _accept(self, cards: list[GroupCard], text: str, whole: bool = False) -> None:
         """The cards' groups as one operation; their cards wait until it is done (a second
         click meanwhile does not make them twice)."""
         chosen = [(card, card.choice()) for card in cards]
@@ -159,6 +160,7 @@ class SuggestGroups(QObject):
             self.scene,
             [choice for _, choice in chosen],
             text.format(len(chosen)) if len(chosen) > 1 else "Accept a suggested group",
+            whole=whole,
             then=lambda _change: self._accepted(cards),
             failed=lambda _sentence: self._accepted(cards, done=False),
         )
