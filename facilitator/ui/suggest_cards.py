@@ -78,6 +78,7 @@ class GroupCard(QFrame):
         if group is None:
             self.name_field = QLineEdit(proposed.label)
             self.name_field.setMaxLength(NAME_MAX)
+            self.name_field.setCursorPosition(0)  # its beginning in view, not its end
             self.name_field.setPlaceholderText("Name of the group")
             self.name_field.setAccessibleName("Name of the suggested group")
             self.name_field.returnPressed.connect(self.name_field.clearFocus)

@@ -190,6 +190,8 @@ class SuggestGroups(QObject):
 def _ready(themes) -> str | None:
     """Why the engine cannot run here (a sentence), or None when it can."""
     try:
-        return None if themes.ready() else NO_ENGINE
+        if themes.ready():
+            return None
+        return themes.problem() or NO_ENGINE
     except Exception as error:  # a missing model file or runtime: say so, never a traceback
         return error_sentence(error)
