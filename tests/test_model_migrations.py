@@ -60,10 +60,57 @@ def test_first_migration_then_upgrade_keeps_data(data_dir):
     # THEN the note is still there, the newer index exists and the schema matches the ORM
     with db.engine.connect() as c:
         assert c.execute(text("SELECT text FROM notes")).scalar() == "kept through the upgrade"
-        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD_REVISION
         diff = compare_metadata(MigrationContext.configure(c), Base.metadata)
     assert diff == []
     assert "ix_notes_run_step" in {i["name"] for i in inspect(db.engine).get_indexes("notes")}
+    db.close()
+
+
+def test_note_vectors_column_added_to_a_database_with_notes(data_dir):
+    # GIVEN a database at 0002 (before suggested groups) holding a note
+    engine = make_engine(data_dir / DB_FILENAME)
+    upgrade(engine, "0002")
+    with engine.begin() as c:
+        c.execute(
+            text(
+                "INSERT INTO workshops (id, uid, title, description, facilitator_notes, media_dir,"
+                " is_demo, frozen_for_run, created_at, updated_at)"
+                " VALUES (1, 'u', 'Plan', '', '', 'media/u', 0, 1, 0, 0)"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO steps (id, workshop_id, position, kind, title, prompt,"
+                " facilitator_notes, settings) VALUES (1, 1, 0, 'whiteboard', 'B', '', '', '{}')"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO runs (id, workshop_id, title, place, facilitator, started_at,"
+                " current_position, join_key, remote_key, room_code, black, timer_running)"
+                " VALUES (1, 1, 'Plan', '', '', 0, 0, 'j', 'r', 'ABCD', 0, 0)"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO notes (id, run_id, step_id, author_name, client_id, text, color,"
+                " hidden, votes, created_at, updated_at)"
+                " VALUES (1, 1, 1, 'Sam', 'c1', 'an old note', 'yellow', 0, 0, 0, 0)"
+            )
+        )
+    engine.dispose()
+
+    # WHEN the app opens it
+    db = Database(data_dir)
+
+    # THEN the note is kept, without a vector yet, and a vector can be stored with it
+    with db.engine.connect() as c:
+        assert c.execute(text("SELECT text, vector FROM notes")).one() == ("an old note", None)
+    with db.write() as s:
+        s.execute(text("UPDATE notes SET vector = :v WHERE id = 1"), {"v": b"\0" * 1536})
+    with db.engine.connect() as c:
+        assert len(c.execute(text("SELECT vector FROM notes")).scalar()) == 1536
     db.close()
 
 

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "facilitator.cli.serve",
     "facilitator.cli.export",
     "facilitator.cli.snapshot",
+    "facilitator.cli.suggest",
 )
 
 

@@ -16,12 +16,13 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -222,11 +223,21 @@ class Note(Base):
     votes: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[float] = mapped_column(Float, default=now)
     updated_at: Mapped[float] = mapped_column(Float, default=now)
+    # The note's sentence vector (float32 bytes, facilitator/model/themes), made in the
+    # background after the note arrives; None until then, and again once its text changes.
+    vector: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)
 
     __table_args__ = (
         UniqueConstraint("run_id", "client_id"),
         Index("ix_notes_run_step", "run_id", "step_id"),
     )
+
+    @validates("text")
+    def _text_set(self, _key: str, text: str) -> str:
+        """A vector describes the text it was made from: new text, no vector."""
+        if text != self.text:
+            self.vector = None
+        return text
 
 
 class Vote(Base):

@@ -12,6 +12,7 @@ from .events import EventBus
 from .library import Library
 from .responses import Responses
 from .runs import Runs
+from .themes import Themes
 
 
 @dataclass
@@ -22,8 +23,10 @@ class Model:
     runs: Runs
     board: Board
     responses: Responses
+    themes: Themes
 
     def close(self) -> None:
+        self.themes.stop()
         self.db.close()
 
 
@@ -31,4 +34,12 @@ def open_model(folder: Path, *, bus: EventBus | None = None) -> Model:
     """Open (creating and migrating if needed) the database in ``folder``."""
     db = Database(Path(folder))
     bus = bus or EventBus()
-    return Model(db, bus, Library(db, bus), Runs(db, bus), Board(db, bus), Responses(db, bus))
+    return Model(
+        db,
+        bus,
+        Library(db, bus),
+        Runs(db, bus),
+        Board(db, bus),
+        Responses(db, bus),
+        Themes(db, bus),
+    )
