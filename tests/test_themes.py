@@ -14,22 +14,7 @@ from facilitator.model.themes import Proposal
 from facilitator.model.themes.clusters import cluster
 from facilitator.model.themes.installed import tokenizer_path
 from facilitator.model.themes.labels import Vocabulary, short_label, words
-from tests.themes_helpers import add, board, labelled, with_shared_encoder
-
-THREE_THEMES = [
-    "No time to plan anything",
-    "not enough time",
-    "Time pressures every day",
-    "Lack of time",
-    "Funding cuts",
-    "No money for extra staff",
-    "Lack of funding",
-    "Money",
-    "The computer system is so slow",
-    "IT systems dont talk to each other",
-    "Computers keep freezing",
-    "Slow computers",
-]
+from tests.themes_helpers import THREE_THEMES, add, board, labelled, with_shared_encoder
 
 
 @pytest.fixture

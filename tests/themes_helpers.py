@@ -13,6 +13,21 @@ from facilitator.model.themes.encoder import Encoder
 
 DATA = Path(__file__).parent / "data"
 RITA_STEP = 4  # "What did Rita O'Grady do?" in the demo, as the agenda numbers it
+# Four notes on each of three plain themes: time, money, computers.
+THREE_THEMES = [
+    "No time to plan anything",
+    "not enough time",
+    "Time pressures every day",
+    "Lack of time",
+    "Funding cuts",
+    "No money for extra staff",
+    "Lack of funding",
+    "Money",
+    "The computer system is so slow",
+    "IT systems dont talk to each other",
+    "Computers keep freezing",
+    "Slow computers",
+]
 
 
 @cache

@@ -60,6 +60,7 @@ def run_app(args) -> int:
         raise UserError(f"The app cannot start: a part of Qt is missing ({error}).") from None
     model = model_from_args(args)
     try:
+        model.themes.start()  # notes get their vectors as they arrive, for "Suggest groups"
         app = make_application()
         _prepare(app, model.db.folder)
         if args.demo:

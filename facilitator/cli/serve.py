@@ -55,6 +55,7 @@ def serve(args) -> int:
     try:
         workshop = _workshop(model, args)
         run = model.runs.start(workshop.id)
+        model.themes.start()  # vectors for suggested groups, off the request path
         server = WebServer(model, run.id, host=args.host, port=args.port)
         _quiet_garbage_collector()
         try:
