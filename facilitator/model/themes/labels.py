@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -42,6 +43,16 @@ def words(text: str) -> list[str]:
         if len(word) >= 3 and word not in STOP_WORDS:
             out.append(word)
     return out
+
+
+def model_reads(text: str) -> bool:
+    """Whether the sentence model can make sense of ``text``: at least half its letters are
+    Latin. Its vocabulary (English, lower case, accents stripped) has whole words for Latin
+    script only; Urdu, Panjabi or Chinese it reads letter by letter, and emoji not at all, so
+    such notes would only cluster with each other whatever they say."""
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    return bool(letters) and latin * 2 >= len(letters)
 
 
 class Vocabulary:

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from .clusters import cluster
-from .labels import Vocabulary, short_label
+from .labels import Vocabulary, model_reads, short_label
 from .records import Proposal, ProposedGroup
 from .vectors import BoardNote
 
@@ -31,12 +31,15 @@ def build(
     level: int = 0,
 ) -> Proposal:
     """The proposal for ``notes`` (visible, oldest first), ``vectors`` one row per note;
-    ``names`` are the board's groups (id -> name)."""
-    vectors = centred(vectors)
+    ``names`` are the board's groups (id -> name). Free notes the model cannot read (see
+    ``model_reads``) are left unsorted."""
+    kept = [r for r, n in enumerate(notes) if n.group_id is not None or model_reads(n.text)]
+    unreadable = [n.id for r, n in enumerate(notes) if r not in set(kept)]
+    notes, vectors = [notes[r] for r in kept], centred(vectors[kept])
     starts, locked, owners = _starts(notes)
     clusters = cluster(vectors, starts, THRESHOLDS[level], locked)
     words = Vocabulary([n.text for n in notes])
-    joining, new, unsorted = [], [], []
+    joining, new, unsorted = [], [], unreadable
     for rows in clusters:
         owner = next((owners[r] for r in rows if owners[r] is not None), None)
         free = [r for r in rows if owners[r] is None]
