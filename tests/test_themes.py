@@ -232,4 +232,9 @@ def test_short_labels():
         "She spoke as one of them…"
     )
     assert short_label("First line\nsecond line") == "First line…"
+    assert (
+        short_label("+1 Passion!") == "Passion!"
+        and short_label("- Kept it short") == "Kept it short"
+    )
+    assert short_label("+1") == "+1"
     assert len(short_label("y" * 300)) == 49

@@ -136,14 +136,15 @@ def _load():
         raise ThemesUnavailable(
             f"Suggesting groups cannot load its language model ({error})."
         ) from None
-    _give_back_memory()
+    give_back_memory()
     log.info("sentence model loaded from %s", model_path())
     return tokenizer, session
 
 
-def _give_back_memory() -> None:
-    """Loading unpacks the int8 weights through temporary copies (about 60 MB); glibc keeps
-    freed memory in the process unless asked to hand it back."""
+def give_back_memory() -> None:
+    """Hand freed memory back to the system. Loading unpacks the int8 weights through
+    temporary copies (about 100 MB), and each call of the model frees its working memory; glibc
+    keeps freed memory in the process unless asked (the phone server lives here too)."""
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL("libc.so.6").malloc_trim(0)

@@ -22,7 +22,7 @@ from facilitator.model.errors import ModelError
 from facilitator.model.events import Event, EventBus
 
 from . import vectors
-from .encoder import Encoder
+from .encoder import Encoder, give_back_memory
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +113,7 @@ class VectorKeeper:
         rows = [(nid, text, v) for (nid, text), v in zip(todo, made, strict=True)]
         stored = vectors.store(self.db, rows)
         self.stored += max(stored, 0)
+        give_back_memory()
         log.debug("stored %s note vectors", stored)
 
     def _dealt_with(self, count: int) -> None:

@@ -32,6 +32,7 @@ STOP_WORDS = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_BULLET = re.compile(r"^\s*(?:\+1\b|[-*•+])\s*")
 _ENDING = re.compile(r"'(s|t|re|ve|ll|d|m)$")  # she's, didn't, they're: the word before it
 
 
@@ -75,7 +76,9 @@ class Vocabulary:
 
 
 def short_label(text: str, words_most: int = LABEL_WORDS, chars_most: int = LABEL_CHARS) -> str:
-    """The first line of ``text`` cut at a word boundary to a few words, with "…" when cut."""
+    """The first line of ``text`` cut at a word boundary to a few words, with "…" when cut
+    (a leading "+1" or bullet left out)."""
+    text = _BULLET.sub("", text) or text
     line = " ".join(text.split("\n", 1)[0].split())
     cut = " ".join(line.split(" ")[:words_most])
     if len(cut) > chars_most:
