@@ -67,3 +67,6 @@ def test_the_wheel_carries_the_assets(tmp_path):
     assert "facilitator/model/migrations/versions/0001_initial_schema.py" in names
     assert "facilitator/model/migrations/script.py.mako" in names
     assert "facilitator/assets/icons/facilitator.png" in names
+    assert "facilitator/assets/models/all-MiniLM-L6-v2/tokenizer.json" in names
+    assert "facilitator/assets/models/all-MiniLM-L6-v2/LICENSE" in names
+    assert "facilitator/model/migrations/versions/0003_note_vectors.py" in names
