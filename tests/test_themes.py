@@ -237,4 +237,7 @@ def test_short_labels():
         and short_label("- Kept it short") == "Kept it short"
     )
     assert short_label("+1") == "+1"
+    assert short_label("Picked the right moment: after the union man had lost the room") == (
+        "Picked the right moment…"
+    )
     assert len(short_label("y" * 300)) == 49

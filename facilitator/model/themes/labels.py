@@ -32,6 +32,14 @@ STOP_WORDS = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Words a cut label should not end on.
+DANGLING = frozenset(
+    """
+    a an the and or but nor so then than that which who whom whose of to for in on at by with
+    from into onto over under after before about as if when while because his her its their our
+    my your is was were are be been being it
+    """.split()
+)
 _BULLET = re.compile(r"^\s*(?:\+1\b|[-*•+])\s*")
 _ENDING = re.compile(r"'(s|t|re|ve|ll|d|m)$")  # she's, didn't, they're: the word before it
 
@@ -85,4 +93,7 @@ def short_label(text: str, words_most: int = LABEL_WORDS, chars_most: int = LABE
         cut = cut[:chars_most].rsplit(" ", 1)[0] if " " in cut[:chars_most] else cut[:chars_most]
     if cut == " ".join(text.split()):
         return cut
-    return cut.rstrip(" ,;:-–—.") + "…"
+    kept = cut.split(" ")
+    while len(kept) > 2 and kept[-1].strip(",;:-–—.").lower() in DANGLING:
+        kept.pop()  # "after the…" says nothing: end on a word that does
+    return " ".join(kept).rstrip(" ,;:-–—.") + "…"
