@@ -1,5 +1,6 @@
-"""`facilitator serve` keeps the notes' vectors as phones post them (the keeper runs in the
-server's process, named, off the request path) and stops it cleanly with the server."""
+"""`facilitator serve --suggestions` keeps the notes' vectors as phones post them (the keeper runs
+in the server's process, named, off the request path) and stops it cleanly with the server.
+(Plain `serve` does not start it: the model would take the server past its memory budget.)"""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def vectors_stored(data_dir) -> int:
 
 
 def test_phones_notes_get_vectors_while_serving(data_dir):
-    process = serve(data_dir, "--demo")
+    process = serve(data_dir, "--demo", "--suggestions")
     try:
         join, remote = addresses(process)
         read_until(process, "0 joined")

@@ -41,6 +41,12 @@ def register(subparsers, common) -> None:
     p.add_argument("--demo", action="store_true", help='run the demo "Change Agents - session 1"')
     p.add_argument("--host", metavar="H", help="the address to listen on (default: this laptop's)")
     p.add_argument("--port", metavar="P", type=int, default=8765, help="preferred port (8765)")
+    p.add_argument(
+        "--suggestions",
+        action="store_true",
+        help="keep the notes ready for `facilitator suggest-groups` as they arrive "
+        "(about 250 MB more memory; without it suggest-groups prepares them when asked)",
+    )
     p.set_defaults(func=serve)
 
 
@@ -55,7 +61,8 @@ def serve(args) -> int:
     try:
         workshop = _workshop(model, args)
         run = model.runs.start(workshop.id)
-        model.themes.start()  # vectors for suggested groups, off the request path
+        if args.suggestions:  # vectors for suggested groups, off the request path
+            model.themes.start()
         server = WebServer(model, run.id, host=args.host, port=args.port)
         _quiet_garbage_collector()
         try:
