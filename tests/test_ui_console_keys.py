@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox
 from ui_run_helpers import start_demo
 
 from facilitator.ui.export_dialog import ExportDialog
@@ -102,6 +102,29 @@ def test_space_presses_the_focused_button_and_turns_the_slide_elsewhere(qtbot, m
     qtbot.waitUntil(console.screen_choice.view().isVisible, timeout=3000)
     press(window, K.Key_Escape)
     qtbot.waitUntil(lambda: not console.screen_choice.view().isVisible(), timeout=3000)
+
+
+def test_tab_reaches_every_button_of_a_board_step(qtbot, model, tmp_path):
+    window, console = open_console(qtbot, model, tmp_path)
+    window.resize(1366, 728)  # a small laptop's screen, less the taskbar
+    board = next(s for s in console.steps if s.kind == "whiteboard")
+    console.go_to(board.position)
+    at(qtbot, console, board.position)
+    activate(qtbot, window)
+    qtbot.waitUntil(lambda: console.controls.isVisible(), timeout=3000)  # shown when laid out
+    console.agenda.setFocus()
+    reached = set()
+    for _ in range(150):
+        press(window, K.Key_Tab)
+        reached.add(QApplication.focusWidget())
+    # toolbar buttons too (Qt leaves them out of the Tab order), and a toolbar's » button
+    # where its actions do not all fit ("Bring top notes…", which has no key of its own)
+    buttons = [w for w in console.findChildren(QAbstractButton) if w.isVisible()]
+    buttons = [b for b in buttons if b.isEnabled()]
+    missed = [b.text() or b.objectName() for b in buttons if b not in reached]
+    assert missed == []
+    texts = {b.text() for b in buttons}
+    assert {"End the run", "Group (G)", "Fit", "Suggest groups (Q)"} <= texts
 
 
 def test_redo_by_ctrl_y_and_ctrl_shift_z_on_the_board(qtbot, model, tmp_path, qtlog):

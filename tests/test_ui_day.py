@@ -141,3 +141,50 @@ def test_closing_from_the_library_or_by_the_program_does_not_ask(qtbot, model, t
     window.close()
     assert window.findChild(QMessageBox) is None and not window.isVisible()
     assert window.console is None
+
+
+def test_the_console_settles_at_every_size_of_a_board_step(qtbot, model, tmp_path):
+    from PySide6.QtCore import QEvent, QObject, Qt
+
+    class ScrollBarsShown(QObject):
+        """Counts scroll bars shown; past a hundred in a row, one that keeps flipping is held
+        still (by hiding its area's others) so that the test fails rather than hangs."""
+
+        count, flipping = 0, False
+
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Show and type(obj).__name__ == "QScrollBar":
+                self.count += 1
+                if self.count > 100:
+                    self.flipping = True
+                    area = obj.parentWidget().parentWidget()
+                    policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+                    area.setVerticalScrollBarPolicy(policy)
+                    area.setHorizontalScrollBarPolicy(policy)
+            return False
+
+    # GIVEN a board step on the console (one screen: the notice above it takes two lines)
+    window = window_with(qtbot, model, tmp_path, serve=False)
+    window.start_run(demo_workshop(model.library).id)
+    console = window.console
+    board = next(s for s in console.steps if s.kind == "whiteboard")
+    console.go_to(board.position)
+    qtbot.waitUntil(lambda: console.step.id == board.id, timeout=3000)
+    shown = ScrollBarsShown()
+    QApplication.instance().installEventFilter(shown)
+    try:
+        # WHEN the window takes each of many sizes, THEN nothing keeps showing and hiding
+        # (at 941x791 the board's view once flipped its scroll bar thousands of times a second)
+        busy = []
+        for width in (941, 1366):
+            for height in range(600, 801, 3):
+                window.resize(width, height)
+                qtbot.wait(10)  # laid out at the new size
+                shown.count = 0
+                qtbot.wait(30)  # and then still
+                if shown.count > 3 or shown.flipping:
+                    busy.append((width, height, shown.count))
+                shown.flipping = False
+        assert busy == []
+    finally:
+        QApplication.instance().removeEventFilter(shown)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
+    QToolBar,
 )
 
 from facilitator.ui.widgets import redo_keys
@@ -131,8 +132,11 @@ def widen_redo(widget) -> None:
 
 
 def focus_by_tab_only(widget) -> None:
-    """Buttons under ``widget`` take the focus from Tab, not from a click: Space presses a
-    button the facilitator tabbed to, but after a click Space still turns the slide."""
+    """Every button under ``widget`` takes the focus from Tab, and not from a click: Space
+    presses a button the facilitator tabbed to, but after a click Space still turns the slide.
+    Toolbar buttons (which Qt leaves out of the Tab order) are reached too, keyed or not."""
+    focus = Qt.FocusPolicy
     for button in widget.findChildren(QAbstractButton):
-        if button.focusPolicy() == Qt.FocusPolicy.StrongFocus:
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        policy, in_toolbar = button.focusPolicy(), isinstance(button.parentWidget(), QToolBar)
+        if policy == focus.StrongFocus or (policy == focus.NoFocus and in_toolbar):
+            button.setFocusPolicy(focus.TabFocus)
