@@ -199,6 +199,8 @@ def test_leaving_and_ending_ask_first_then_a_finished_run_is_read_only(qtbot, mo
     shown = [lbl.text() for w in (console, console.presenter) for lbl in w.findChildren(QLabel)]
     assert not [t for t in shown if "cannot join" in t or "Room code" in t]
     assert console.side.join.isHidden() and console.side.remote.isHidden()
+    press(window, K.Key_T)  # nothing to time: the finished run is left as it was
+    assert not model.runs.run(run_id).timer_running
     # Ctrl+P exports it
     for dialog in window.findChildren(ExportDialog):
         dialog.deleteLater()

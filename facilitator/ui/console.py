@@ -407,10 +407,12 @@ class RunConsole(QWidget):
         self._do(lambda: self.model.runs.set_black(self.run.id))
 
     def timer(self) -> None:
-        self._do(lambda: self.model.runs.timer_toggle(self.run.id))
+        if not self.run.ended:  # nothing to time in a finished run (T does nothing)
+            self._do(lambda: self.model.runs.timer_toggle(self.run.id))
 
     def timer_reset(self) -> None:
-        self._do(lambda: self.model.runs.timer_reset(self.run.id))
+        if not self.run.ended:
+            self._do(lambda: self.model.runs.timer_reset(self.run.id))
 
     def join_slide(self) -> None:
         if self.run.ended:
