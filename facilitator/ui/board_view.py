@@ -37,6 +37,9 @@ class BoardView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         # the board grows downwards as notes go there: keep it pinned, not re-centred
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        # fitting the width reacts to the scroll bar: one that came and went with the fit
+        # flipped on and off for ever at some heights (the console froze), so it stays
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scene.set_editable(True)
 
     def resizeEvent(self, event) -> None:  # noqa: N802

@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -305,11 +304,6 @@ class RunConsole(QWidget):
             self.controls_box.addWidget(self.controls)
             widen_redo(self.controls)  # Ctrl+Y and Ctrl+Shift+Z on every system
             focus_by_tab_only(self.controls)
-            # a view fitting the board's width flipped its scroll bar on and off for ever at
-            # some heights (thousands of times a second, the console frozen): the bar stays
-            view = getattr(self.controls, "view", None)
-            if isinstance(view, QAbstractScrollArea):
-                view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
 
     def _still_ready(self, key: str) -> None:
         """A film's first frame came in: show it if that film is the next step's."""
