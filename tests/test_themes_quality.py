@@ -38,6 +38,17 @@ def test_the_labelled_board_is_mostly_placed_in_pure_groups(model):
     assert purity >= 0.7
 
 
+def test_fewer_and_more_groups_mean_what_they_say(model):
+    # GIVEN the labelled board
+    model = with_shared_encoder(model)
+    run, step, _ = board(model, [text for _theme, text in labelled("themes_change.tsv")])
+    # WHEN the facilitator asks for fewer, then more groups
+    counts = [len(model.themes.propose(run.id, step.id, level=k).groups) for k in range(-2, 3)]
+    print(f"\ngroups from fewest to most: {counts}")
+    # THEN each step gives fewer (or more) groups than the one before, never the same
+    assert all(a < b for a, b in zip(counts, counts[1:], strict=False)), counts
+
+
 def test_a_board_of_2000_notes_gets_a_proposal(model):
     # GIVEN a board of 2,000 notes (the room's sayings, typed again and again, in one batch)
     model = with_shared_encoder(model)

@@ -18,6 +18,14 @@ from .records import Proposal, ProposedGroup
 from .vectors import BoardNote
 
 MIN_GROUP = 3
+
+
+def min_group(level: int) -> int:
+    """The fewest notes a new group has: pairs count at "more groups", where tighter groups
+    would otherwise fall under three and leave more notes unsorted, not more groups."""
+    return MIN_GROUP if level <= 0 else 2
+
+
 # Cosine distance below which average linkage merges, by level (measured on
 # tests/data/themes_change.tsv, on centred vectors: see docs/suggest-groups.md).
 THRESHOLDS = {-2: 0.97, -1: 0.94, 0: 0.90, 1: 0.87, 2: 0.84}
@@ -46,7 +54,7 @@ def build(
         if owner is not None:
             if free:
                 joining.append(_group(notes, vectors, rows, free, words, owner, names))
-        elif len(free) >= MIN_GROUP:
+        elif len(free) >= min_group(level):
             new.append(_group(notes, vectors, rows, free, words, None, names))
         else:
             unsorted += [notes[r].id for r in free]
