@@ -44,3 +44,20 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = (
             f"skipped in CI (install what this test needs in .ci/run): {report.longrepr}"
         )
+
+
+@pytest.fixture
+def browser():
+    """Debian's headless Chromium driven by Playwright (its own browser download fails here)."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()

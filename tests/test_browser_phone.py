@@ -18,17 +18,6 @@ pytestmark = pytest.mark.skipif(not CHROMIUM, reason="needs Debian's chromium")
 
 
 @pytest.fixture
-def browser():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()

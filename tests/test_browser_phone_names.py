@@ -20,17 +20,6 @@ assert len(LONG) == len(OTHER) == NAME_MAX
 
 
 @pytest.fixture
-def browser():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
 def server(model, demo_run):
     srv = WebServer(model, demo_run.id, host="127.0.0.1", port=0)
     srv.start()
