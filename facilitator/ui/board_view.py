@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QFrame, QGraphicsView
+from PySide6.QtWidgets import QFrame, QGraphicsView, QStyle
 
 from .board import BoardScene
 from .board_drop import dropped
@@ -65,9 +65,13 @@ class BoardView(QGraphicsView):
         self._set_zoom(self.zoom * factor)
 
     def fit_width(self) -> None:
-        """The board's width across the view (how the console opens); taller boards scroll."""
+        """The board's width across the view (how the console opens); taller boards scroll.
+        The width is the one beside a vertical scroll bar, shown or not: fitted to the
+        viewport's own width, a zoom that made the scroll bars come or go changed that width,
+        and the view went on resizing for ever."""
         self.follows_width = True
-        width = self.viewport().width()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        width = self.maximumViewportSize().width() - bar - 1
         if width > 0:
             self._set_zoom(min(width / self.scene().sceneRect().width(), 1.5))
 

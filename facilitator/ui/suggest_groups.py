@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from .background import run_in_background
@@ -21,6 +21,7 @@ from .suggest_overlay import LEVELS, SuggestionsOverlay
 from .widgets import error_sentence, plain_label
 
 NO_ENGINE = "Suggest groups cannot run on this laptop."
+ACCENT = QColor("#0B6E69")
 TIP = "Sort the board's notes into proposed groups, on this laptop (Q)"
 
 
@@ -39,7 +40,15 @@ class SuggestGroups(QObject):
         self.action.triggered.connect(lambda *_: self.suggest())
         self.button = QToolButton()
         self.button.setDefaultAction(self.action)
-        self.button.setStyleSheet("QToolButton:enabled { color: #0B6E69; font-weight: bold; }")
+        # bold in the accent colour, by font and palette: a style sheet on this button kept
+        # the event loop busy re-laying out the console
+        font = self.button.font()
+        font.setBold(True)
+        self.button.setFont(font)
+        palette = self.button.palette()
+        palette.setColor(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText, ACCENT)
+        palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.ButtonText, ACCENT)
+        self.button.setPalette(palette)
         self.notice = plain_label("")
         self.notice.setStyleSheet("color: #8A5A00")
         self.notice.hide()
