@@ -172,8 +172,10 @@ def test_the_projector_shows_nothing_of_a_proposal_until_it_is_accepted(qtbot, m
     # WHEN a proposal is open on the console, renamed, fewer groups asked for
     overlay = proposed(qtbot, console)
     overlay.cards[0].name_field.setText("Only on the console")
+    at_first = len(overlay.cards)
     overlay.fewer.click()
     qtbot.waitUntil(lambda: bool(overlay.cards) and overlay.level == -1, timeout=30000)
+    assert len(overlay.cards) < at_first
     qtbot.wait(200)
     # THEN the projector's pages and picture are exactly as before
     now_pages, now_picture = snapshot_of(board)
@@ -190,6 +192,10 @@ def test_the_projector_shows_nothing_of_a_proposal_until_it_is_accepted(qtbot, m
 def test_the_runs_keys_work_while_it_is_open(qtbot, model, tmp_path):
     window, console, step, scene = open_board(qtbot, model, tmp_path)
     overlay = proposed(qtbot, console)
+    # WHEN a phone adds a note meanwhile, THEN the overlay says the proposal leaves it out
+    model.board.add_note(NoteRequest(console.run.id, step.id, "Arrived late"))
+    qtbot.waitUntil(lambda: overlay.stale.isVisible(), timeout=3000)
+    assert overlay.stale.text().startswith("1 new note arrived since")
     # WHEN O is pressed with the overlay open, THEN the room's view changes, the overlay stays
     press(window, K.Key_O)
     assert console.live.options.board_mode == "overview"

@@ -15,6 +15,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QToolButton
 
+from facilitator.model.themes import ThemesUnavailable
+
 from .background import run_in_background
 from .suggest_cards import GroupCard, accept
 from .suggest_overlay import LEVELS, SuggestionsOverlay
@@ -94,7 +96,7 @@ class SuggestGroups(QObject):
         if asked != self._asked or not self._alive():
             return
         sentence = error_sentence(error)
-        if type(error).__name__ == "ThemesUnavailable":
+        if isinstance(error, ThemesUnavailable):
             self._unavailable(sentence)
         self.overlay.failed(sentence)
 
