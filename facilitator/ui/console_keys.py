@@ -5,8 +5,9 @@ Right/PageDown/Space next, Left/PageUp previous, Home/End the first/last step, a
 Enter step N (Escape or Backspace takes the typing back), B (or '.', what clickers send) black
 screen, Escape leaves full screen, F full screen, T timer start/stop, Shift+T timer reset, J join
 slide, S the projector's screen; other keys go to the current step's controls (G group, H hide,
-P play...). Space on a focused button presses that button (Tab reaches every one); keys with
-Ctrl or Alt are the console's shortcuts (Ctrl+E end the run, Ctrl+W back to the library...)."""
+Q suggest groups, P play...). Space on a focused button presses that button (Tab reaches every
+one); keys with Ctrl or Alt are the console's shortcuts (Ctrl+E end the run, Ctrl+W back to the
+library...)."""
 
 from __future__ import annotations
 
