@@ -241,6 +241,13 @@ class _Edit:
         self.groups_added.append(g)
         return g
 
+    def gather(self, name: str, notes) -> orm.Group:
+        """A new group named ``name`` holding ``notes`` (taken out of any other)."""
+        group = self.new_group(name)
+        for note in notes:
+            self.set_group(note, group.id)
+        return group
+
     def remove_group(self, g: orm.Group) -> None:
         """Remove a group; notes still in it stay on the board, ungrouped."""
         members = self.s.scalars(select(orm.Note.id).where(orm.Note.group_id == g.id)).all()
@@ -324,10 +331,7 @@ class BatchOperations:
         name = group_name(name)
 
         def apply(edit: _Edit) -> None:
-            notes = edit.require(note_ids)
-            group = edit.new_group(name)
-            for note in notes:
-                edit.set_group(note, group.id)
+            edit.gather(name, edit.require(note_ids))
             edit.place(places)
 
         return self._operate(apply)
@@ -376,9 +380,7 @@ class BatchOperations:
             for name, ids in wanted:
                 notes = edit.load(ids)
                 if notes:
-                    group = edit.new_group(name)
-                    for note in notes:
-                        edit.set_group(note, group.id)
+                    edit.gather(name, notes)
             edit.place(places)
 
         return self._operate(apply)
