@@ -259,17 +259,23 @@ async def events(request: Request, last: str | None = None, pid: int = Depends(m
 
 
 async def _stream(ctx: Context, sub, missed: list[bytes]):
+    """The phone's event stream. Each ``yield`` returns once the server has taken the write, so
+    the time spent in it tells the hub when a phone stopped taking data (gone from the Wi-Fi)."""
     try:
+        sub.write_began()
         yield b"retry: 2000\n\n" + b"".join(missed)
+        sub.write_drained()
         while not sub.closed:
-            chunks = [await sub.queue.get()]  # the hub's heartbeat comes every 20 s
+            chunks = [await sub.queue.get()]  # the hub's heartbeat comes every 10 s
             while not sub.queue.empty():
                 chunks.append(sub.queue.get_nowait())
             if b"" in chunks:
                 chunks = chunks[: chunks.index(b"")]
                 sub.closed = True
             if chunks:
+                sub.write_began()
                 yield b"".join(chunks)
+                sub.write_drained()
     finally:
         ctx.hub.subscribers.discard(sub)
 

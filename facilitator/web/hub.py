@@ -9,6 +9,15 @@ Every phone has a bounded queue; a phone too slow to keep up (or gone from the W
 and when it comes back it replays what it missed from a short history by its ``Last-Event-ID``
 (or is told to reload its state when that is too old). Runs on the server's asyncio loop only;
 other threads hand messages in with ``call_soon_threadsafe``.
+
+A phone that vanishes without closing its connection (Wi-Fi gone: no FIN, no RST) leaves the
+count (``subscribers``) within ``Liveness.bound`` seconds, about 30 with the production figures
+(31 s measured on Linux, the phone cut off just after a heartbeat): the heartbeat puts data on
+its connection within ``heartbeat`` seconds, and the kernel fails a connection whose data waits
+``unacked`` seconds for an acknowledgement (``tcp.py``: Linux, Windows and macOS each have an
+option for it); the stream then ends and leaves the count. Whatever the kernel does, a stream
+whose write has waited ``stall`` seconds for the connection to drain (a room sending more than
+the buffers hold) is dropped at the next heartbeat.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
+import time
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -23,7 +33,9 @@ QUEUE_SIZE = 512  # messages waiting for one phone before it counts as gone
 HISTORY = 4096  # messages kept for phones that reconnect
 STREAMS_PER_PARTICIPANT = 4  # older streams of the same phone are closed beyond this
 FLUSH_SECONDS = 0.25  # how long a message may wait to be batched with the next ones
-HEARTBEAT_SECONDS = 20  # a comment line to every phone, so dead connections show up
+HEARTBEAT_SECONDS = 10  # a comment line to every phone, so dead connections show up
+UNACKED_SECONDS = 20  # the kernel fails a connection whose sent data waits this long for an ack
+STALL_SECONDS = 20  # a stream whose write has not drained for this long counts as gone
 PING = b": ping\n\n"
 SLICE = 32  # phones served per turn of the loop, so requests never wait behind a whole fan-out
 URGENT = frozenset({"step", "ended", "reset"})  # sent at once, with whatever is waiting
@@ -31,11 +43,35 @@ URGENT = frozenset({"step", "ended", "reset"})  # sent at once, with whatever is
 CLOSE = b""  # queued to end a stream
 
 
+@dataclass(frozen=True)
+class Liveness:
+    """How soon a phone that vanished is dropped; the figures in seconds (tests shorten them)."""
+
+    heartbeat: float = HEARTBEAT_SECONDS
+    unacked: float = UNACKED_SECONDS
+    stall: float = STALL_SECONDS
+
+    @property
+    def bound(self) -> float:
+        """The longest a vanished phone stays counted: the next heartbeat, then the kernel's
+        limit on it; or, from the moment its writes stop draining, the stall limit and the
+        heartbeat that finds it."""
+        return self.heartbeat + max(self.unacked, self.stall)
+
+
 @dataclass(eq=False)
 class Subscriber:
     participant_id: int
     queue: asyncio.Queue = field(default_factory=lambda: asyncio.Queue(QUEUE_SIZE))
     closed: bool = False
+    writing_since: float | None = None  # time.monotonic() when the current write began
+
+    def write_began(self) -> None:
+        self.writing_since = time.monotonic()
+
+    def write_drained(self) -> None:
+        """The server took the write (its buffer below the high-water mark again)."""
+        self.writing_since = None
 
     def close(self) -> None:
         self.closed = True
@@ -54,7 +90,8 @@ class Hub:
     """Subscribers of one run and the recent messages, keyed ``<epoch>-<seq>`` so that ids from
     an earlier server (a restart) are recognised as unknown."""
 
-    def __init__(self) -> None:
+    def __init__(self, liveness: Liveness = Liveness()) -> None:
+        self.liveness = liveness
         self.epoch = secrets.token_hex(4)
         self.seq = 0
         self.history: deque[tuple[int, int | None, bytes]] = deque(maxlen=HISTORY)
@@ -118,14 +155,18 @@ class Hub:
             self._delivering = False
 
     def heartbeat(self) -> None:
-        """Send a comment line to every phone now and every ``HEARTBEAT_SECONDS`` (one timer for
-        all phones, not one per phone)."""
+        """Send a comment line to every phone now and every ``liveness.heartbeat`` seconds (one
+        timer for all phones, not one per phone); drop the phones whose write has stalled."""
+        stalled_since = time.monotonic() - self.liveness.stall
         for sub in list(self.subscribers):
+            if sub.writing_since is not None and sub.writing_since < stalled_since:
+                self.drop(sub)
+                continue
             try:
                 sub.queue.put_nowait(PING)
             except asyncio.QueueFull:
                 self.drop(sub)
-        asyncio.get_running_loop().call_later(HEARTBEAT_SECONDS, self.heartbeat)
+        asyncio.get_running_loop().call_later(self.liveness.heartbeat, self.heartbeat)
 
     def subscribe(self, participant_id: int) -> Subscriber:
         mine = [s for s in self.subscribers if s.participant_id == participant_id]

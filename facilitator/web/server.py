@@ -17,9 +17,9 @@ import uvicorn
 
 from facilitator.model.service import Model
 
-from . import network
+from . import network, tcp
 from .app import Context, create_app
-from .hub import Hub
+from .hub import Hub, Liveness
 from .live import Live
 from .network import NetworkStatus
 from .writer import NoteWriter
@@ -28,7 +28,6 @@ log = logging.getLogger(__name__)
 
 PORT_TRIES = 20
 ANY = "0.0.0.0"
-DEAD_PHONE_SECONDS = 60  # a phone gone from the Wi-Fi is forgotten after about this long
 REDETECT_SECONDS = 5  # the laptop's addresses are read again this often (sleep, a new Wi-Fi)
 
 __all__ = ["NetworkStatus", "ServerError", "WebServer"]
@@ -36,25 +35,6 @@ __all__ = ["NetworkStatus", "ServerError", "WebServer"]
 
 class ServerError(Exception):
     """The server could not start; ``args[0]`` is a sentence for people."""
-
-
-def _tune(sock: socket.socket) -> None:
-    """Make connections to phones that vanished fail within about a minute (inherited by the
-    accepted sockets on Linux); harmless where an option does not exist."""
-    options = [
-        (socket.IPPROTO_TCP, getattr(socket, "TCP_NODELAY", None), 1),
-        (socket.SOL_SOCKET, getattr(socket, "SO_KEEPALIVE", None), 1),
-        (socket.IPPROTO_TCP, getattr(socket, "TCP_KEEPIDLE", None), 30),
-        (socket.IPPROTO_TCP, getattr(socket, "TCP_KEEPINTVL", None), 10),
-        (socket.IPPROTO_TCP, getattr(socket, "TCP_KEEPCNT", None), 3),
-        (socket.IPPROTO_TCP, getattr(socket, "TCP_USER_TIMEOUT", None), DEAD_PHONE_SECONDS * 1000),
-    ]
-    for level, option, value in options:
-        if option is not None:
-            try:
-                sock.setsockopt(level, option, value)
-            except OSError:
-                pass
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -75,7 +55,6 @@ def bind(host: str, port: int) -> socket.socket:
             if error.errno == errno.EADDRNOTAVAIL:
                 break
             continue
-        _tune(sock)
         sock.setblocking(False)
         return sock
     raise ServerError(
@@ -88,7 +67,8 @@ class WebServer:
     local-network address (loopback when the laptop is on no network), moving to the best new
     one when that address leaves the laptop. ``interfaces`` finds the laptop's addresses
     (default ``network.candidates``), ``clock`` is monotonic seconds and ``platform`` names the
-    system the advice is for (``sys.platform``)."""
+    system the advice is for (``sys.platform``); ``liveness`` how soon a vanished phone is
+    dropped (``tcp.py`` sets its ``unacked`` limit on every accepted connection)."""
 
     def __init__(
         self,
@@ -100,6 +80,7 @@ class WebServer:
         interfaces: Callable[[], list[network.Candidate]] | None = None,
         clock: Callable[[], float] = time.monotonic,
         platform: str = sys.platform,
+        liveness: Liveness = Liveness(),
     ):
         self.model = model
         self.run_id = run_id
@@ -109,6 +90,7 @@ class WebServer:
         self._offline = False
         self._candidates: tuple[str, ...] = ()
         self._interfaces, self._clock, self._platform = interfaces, clock, platform
+        self.liveness = liveness
         self._detected_at = self._waiting_since = clock()
         self._detecting = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -163,6 +145,7 @@ class WebServer:
         self._context = self._build_context()
         config = uvicorn.Config(
             create_app(self._context),
+            http=tcp.protocol(self.liveness.unacked),
             # No log config of uvicorn's own: it writes to stdout/stderr, and raises when they
             # are None (a windowed program). Its loggers hand their records to ours instead:
             # the log file, and the console when there is one (facilitator.logs).
@@ -188,7 +171,7 @@ class WebServer:
         run = runs.run(self.run_id)
         steps = runs.steps(self.run_id)
         states = [runs.step_state(self.run_id, s.id) for s in steps]
-        hub = Hub()
+        hub = Hub(self.liveness)
         current = steps[run.current_position].id if steps else None
         live = Live(hub, self.run_id, steps, states, current)
         return Context(self.model, run, hub, live, NoteWriter(self.model.board))
