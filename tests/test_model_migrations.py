@@ -3,9 +3,11 @@ data, upgrades to the newest schema without losing anything, and matches the ORM
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from facilitator.model.db import (
     DB_FILENAME,
@@ -112,6 +114,50 @@ def test_note_vectors_column_added_to_a_database_with_notes(data_dir):
     with db.engine.connect() as c:
         assert len(c.execute(text("SELECT vector FROM notes")).scalar()) == 1536
     db.close()
+
+
+def test_participant_devices_added_to_a_database_with_participants(data_dir):
+    # GIVEN a database at 0003 (before joining by device) with a run and two participants
+    engine = make_engine(data_dir / DB_FILENAME)
+    upgrade(engine, "0003")
+    with engine.begin() as c:
+        c.execute(
+            text(
+                "INSERT INTO workshops (id, uid, title, description, facilitator_notes, media_dir,"
+                " is_demo, frozen_for_run, created_at, updated_at)"
+                " VALUES (1, 'u', 'Plan', '', '', 'media/u', 0, 1, 0, 0)"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO runs (id, workshop_id, title, place, facilitator, started_at,"
+                " current_position, join_key, remote_key, room_code, black, timer_running)"
+                " VALUES (1, 1, 'Plan', '', '', 0, 0, 'j', 'r', 'ABCD', 0, 0)"
+            )
+        )
+        for n, name in enumerate(["Brave Heron", "Calm Otter"], start=1):
+            c.execute(
+                text(
+                    "INSERT INTO participants (id, run_id, name, name_key, token_hash, joined_at)"
+                    " VALUES (:id, 1, :name, lower(:name), :token, 0)"
+                ),
+                {"id": n, "name": name, "token": f"t{n}"},
+            )
+
+    # WHEN it is upgraded to 0004
+    upgrade(engine, "0004")
+
+    # THEN both are kept without a device, and a device is unique within a run
+    with engine.begin() as c:
+        rows = c.execute(text("SELECT name, device_hash FROM participants ORDER BY id")).all()
+        assert rows == [("Brave Heron", None), ("Calm Otter", None)]
+        c.execute(text("UPDATE participants SET device_hash = 'd' WHERE id = 1"))
+    indexes = {i["name"]: i for i in inspect(engine).get_indexes("participants")}
+    device_index = indexes["ix_participants_run_device"]
+    assert device_index["unique"] and device_index["column_names"] == ["run_id", "device_hash"]
+    with pytest.raises(IntegrityError), engine.begin() as c:
+        c.execute(text("UPDATE participants SET device_hash = 'd' WHERE id = 2"))
+    engine.dispose()
 
 
 def test_pragmas_for_durability(data_dir):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel
 from ui_run_helpers import go_to_kind, open_window, start_demo
 
 from facilitator.model.board import NoteRequest
+from facilitator.model.runs import spaced_room_code
 from facilitator.ui.board_items import NoteItem
 from facilitator.ui.kinds.base import StageLabel
 
@@ -56,7 +57,7 @@ def test_black_screen_and_join_slide(qtbot, model, tmp_path):
     qtbot.keyClick(console.agenda, Qt.Key.Key_J)
     assert console.presenter.stage.join_visible and console.mirror.join_visible
     code = console.presenter.stage.join_slide.panel.code.text()
-    assert console.run.room_code in code
+    assert spaced_room_code(console.run.room_code) in code
 
 
 def test_timer_key_starts_and_stops_the_countdown(qtbot, model, tmp_path):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel
 from ui_run_helpers import temp_settings
 
 from facilitator.model.demos import demo_workshop
+from facilitator.model.runs import spaced_room_code
 from facilitator.ui.join_panel import QrCode, qr_matrix, short_address
 
 
@@ -32,7 +33,7 @@ def test_the_join_panels_show_the_real_server(qtbot, model, tmp_path):
     panel = console.side.join
     assert panel.qr.text == url and panel.qr.matrix == qr_matrix(url)
     assert panel.address.text() == short_address(url) == f"127.0.0.1:{server.port}"
-    assert panel.code.text() == f"Room code {console.run.room_code}"
+    assert panel.code.text() == f"Room code {spaced_room_code(console.run.room_code)}"
     # the phone remote's code is on the console only, and there only when asked for
     remote = console.side.remote
     assert remote.qr.text == server.remote_url and remote.qr.matrix == qr_matrix(remote.url)

@@ -64,6 +64,11 @@
     var m = /[?&]k=([^&#]+)/.exec(location.search);
     return m ? decodeURIComponent(m[1]) : null;
   }
+  function deviceId() {  // the same phone joining again (a lost answer) is the same participant
+    var id = load("device", null);
+    if (!id) { id = newId(); save("device", id); }
+    return id;
+  }
   function start() {
     var key = keyFromAddress();
     if (key) { save("key", key); if (history.replaceState) history.replaceState(null, "", "/"); }
@@ -73,7 +78,7 @@
   }
   function join(key) {
     if (!key) { showJoin(""); return; }
-    api("POST", "/api/join", { key: key }, function (status, data) {
+    api("POST", "/api/join", { key: key, device: deviceId() }, function (status, data) {
       if (status === 200) { $("join").hidden = true; loadState(); }
       else if (status === 0) { setNet("Waiting for connection\u2026", true); retryLater("join", function () { join(key); }); }
       else showJoin(errorText(data, "Could not join."));

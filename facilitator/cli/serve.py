@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from facilitator.model import events, orm
 from facilitator.model.demos import demo_workshop
 from facilitator.model.errors import ModelError
+from facilitator.model.runs import spaced_room_code
 from facilitator.model.workshop_file import import_workshop
 from facilitator.web.room_advice import address_changed
 
@@ -109,7 +110,9 @@ def _announce(server) -> None:
     status = server.status()
     print(f"Join: {server.join_url}", flush=True)
     print(f"Remote: {server.remote_url}", flush=True)
-    print(f"Room code: {server.room_code}  (people can also type {server.room_url})")
+    print(
+        f"Room code: {spaced_room_code(server.room_code)}  (people can also type {server.room_url})"
+    )
     _print_qr(server.join_url)
     for sentence in status.advice[:2]:
         print(sentence)

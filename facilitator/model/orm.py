@@ -181,9 +181,15 @@ class Participant(Base):
     name: Mapped[str] = mapped_column(String(80))
     name_key: Mapped[str] = mapped_column(String(80))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # the hash of the random id the phone keeps in local storage (runs.Runs.join); None for
+    # participants who joined without one (scripts, and runs before migration 0004)
+    device_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     joined_at: Mapped[float] = mapped_column(Float, default=now)
 
-    __table_args__ = (UniqueConstraint("run_id", "name_key"),)
+    __table_args__ = (
+        UniqueConstraint("run_id", "name_key"),
+        Index("ix_participants_run_device", "run_id", "device_hash", unique=True),
+    )
 
 
 class Group(Base):

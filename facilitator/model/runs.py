@@ -4,10 +4,11 @@ the countdown, the participants who join from their phones, and ending it."""
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 import uuid
 
-from sqlalchemy import func, select
+from sqlalchemy import Boolean, func, select
 from sqlalchemy.exc import IntegrityError
 
 from . import events, orm
@@ -30,10 +31,31 @@ from .records import (
 from .text import TITLE_MAX, clean, person_name
 
 ROOM_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+# 32 ** 6 = 1,073,741,824 codes. The server lets the whole room try at most one wrong code a
+# second (web.security.WrongCodes), so finding the code takes 32 ** 6 / 2 s, about 17 years,
+# on average, and a guesser going all day (8 h, 28,800 tries) has 1 chance in 37,000.
+# Four characters (32 ** 4) would fall in about 6 days at that rate, five in about 6 months.
+ROOM_CODE_LENGTH = 6
+DEVICE_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def device_hash(device: str) -> str:
+    """The stored form of a phone's device id (hashed like a token: it is as good as one)."""
+    if not isinstance(device, str) or not DEVICE_PATTERN.fullmatch(device):
+        raise InvalidInput("A device id is 1 to 64 letters, digits, '-' or '_'.")
+    return token_hash(device)
+
+
+def spaced_room_code(code: str) -> str:
+    """The room code as people read it off the screen: ``ABC DEF`` (short old codes as they
+    are); typing it with or without the space both work."""
+    if len(code) <= 4:
+        return code
+    return " ".join(code[i : i + 3] for i in range(0, len(code), 3))
 
 
 class Runs:
@@ -224,33 +246,19 @@ class Runs:
     def timer_start(self, run_id: int, seconds: float | None = None) -> RunInfo:
         """Start (or resume) the countdown: ``seconds`` given, else what was left, else the
         step's own timer, else five minutes."""
-
         if seconds is not None and not 0 < seconds <= 24 * 3600:
             raise InvalidInput("A timer runs for between one second and one day.")
-
-        def apply(run: orm.Run) -> None:
-            step = self._step_at(run, run.current_position)
-            left = seconds if seconds is not None else run.timer_remaining
-            if left is None or left <= 0:
-                left = step.timer_seconds or 300
-            run.timer_running = True
-            run.timer_deadline = orm.now() + left
-            run.timer_remaining = left
-
-        return self._change_run(run_id, apply)
+        return self._change_run(run_id, lambda run: _start_timer(run, seconds))
 
     def timer_stop(self, run_id: int) -> RunInfo:
-        def apply(run: orm.Run) -> None:
-            if run.timer_running and run.timer_deadline is not None:
-                run.timer_remaining = run.timer_deadline - orm.now()
-            run.timer_running = False
-            run.timer_deadline = None
-
-        return self._change_run(run_id, apply)
+        return self._change_run(run_id, _stop_timer)
 
     def timer_toggle(self, run_id: int) -> RunInfo:
-        run = self.run(run_id)
-        return self.timer_stop(run_id) if run.timer_running else self.timer_start(run_id)
+        """Stop the countdown if it runs, else start it, read and written in one transaction:
+        two presses at once start it and stop it again, never start it twice."""
+        return self._change_run(
+            run_id, lambda run: _stop_timer(run) if run.timer_running else _start_timer(run, None)
+        )
 
     def timer_reset(self, run_id: int) -> RunInfo:
         def apply(run: orm.Run) -> None:
@@ -259,6 +267,24 @@ class Runs:
             run.timer_remaining = self._step_at(run, run.current_position).timer_seconds
 
         return self._change_run(run_id, apply)
+
+    def toggle_step_state(self, run_id: int, step_id: int, flag: str) -> StepStateInfo:
+        """Turn one yes/no flag of a step's state over (``"revealed"``, ``"locked"``), read and
+        written in one transaction: two presses at once leave it as it was, neither is lost."""
+        column = orm.StepState.__table__.columns.get(flag)
+        if column is None or column.primary_key or not isinstance(column.type, Boolean):
+            raise InvalidInput(f"A step has no yes/no setting called {flag!r}.")
+        with self.db.write() as s:
+            self.step_of_run(s, run_id, step_id)
+            state = s.get(orm.StepState, (run_id, step_id)) or orm.StepState(
+                run_id=run_id, step_id=step_id, revealed=False, locked=False
+            )
+            s.add(state)
+            setattr(state, flag, not getattr(state, flag))
+            s.flush()
+            info = step_state_info(run_id, step_id, state)
+        self.bus.publish(Event(events.STEP_STATE, run_id, info))
+        return info
 
     def set_step_state(
         self, run_id: int, step_id: int, *, revealed: bool | None = None, locked=None
@@ -280,26 +306,63 @@ class Runs:
         return info
 
     # -- participants ----------------------------------------------------------------------------
-    def join(self, run_id: int, name: str | None = None) -> tuple[ParticipantInfo, str]:
-        """A new participant with a random friendly name (or ``name``) and their secret token."""
+    def join(
+        self, run_id: int, name: str | None = None, *, device: str | None = None
+    ) -> tuple[ParticipantInfo, str]:
+        """A participant and a fresh secret token. With ``device`` (the random id a phone keeps
+        in local storage) the participant who joined from it before comes back, so a join whose
+        answer was lost never makes a second one; else a new participant with a random friendly
+        name (or ``name``, which a returning device ignores: renaming is ``rename``).
+
+        Tokens are stored only as hashes, so the one handed out before cannot be given again:
+        a returning device gets a new token whose hash replaces the old one. One live token per
+        participant: the old one (never received, or lost with the cookie) stops working and
+        nothing piles up. Holding the device id is thus as good as holding the token; the page
+        keeps both on the phone only, and the id is 128 random bits.
+        """
         if name is not None:
             name = person_name(name)
+        device_key = device_hash(device) if device is not None else None
+        try:
+            info, token, created = self._join_once(run_id, name, device_key)
+        except IntegrityError:
+            # the same device joined in the same instant from another connection and won the
+            # unique (run, device) index: this join is now that device coming back
+            info, token, created = self._join_once(run_id, name, device_key)
+        if created:
+            self.bus.publish(Event(events.PARTICIPANT_JOINED, run_id, info))
+        return info, token
+
+    def _join_once(self, run_id: int, name: str | None, device_key: str | None):
+        """(participant, token, created) in one write transaction."""
         token = secrets.token_urlsafe(32)
         with self.db.write() as s:
             self._live(s, run_id)
-            taken = set(
-                s.scalars(select(orm.Participant.name).where(orm.Participant.run_id == run_id))
-            )
-            if name is None or name.casefold() in {t.casefold() for t in taken}:
-                name = random_name(taken) if name is None else _numbered(name, taken)
-            p = orm.Participant(
-                run_id=run_id, name=name, name_key=name.casefold(), token_hash=token_hash(token)
-            )
-            s.add(p)
+            p = None
+            if device_key is not None:
+                p = s.scalar(
+                    select(orm.Participant).where(
+                        orm.Participant.run_id == run_id, orm.Participant.device_hash == device_key
+                    )
+                )
+            created = p is None
+            if created:
+                p = orm.Participant(run_id=run_id, device_hash=device_key)
+                self._name_newcomer(s, p, name)
+                s.add(p)
+            p.token_hash = token_hash(token)
             s.flush()
-            info = participant_info(p)
-        self.bus.publish(Event(events.PARTICIPANT_JOINED, run_id, info))
-        return info, token
+            return participant_info(p), token, created
+
+    @staticmethod
+    def _name_newcomer(s, p: orm.Participant, name: str | None) -> None:
+        """``name``, numbered if someone in the run has it, else a random friendly name."""
+        taken = set(
+            s.scalars(select(orm.Participant.name).where(orm.Participant.run_id == p.run_id))
+        )
+        if name is None or name.casefold() in {t.casefold() for t in taken}:
+            name = random_name(taken) if name is None else _numbered(name, taken)
+        p.name, p.name_key = name, name.casefold()
 
     def rename(self, participant_id: int, name: str) -> ParticipantInfo:
         """Change a participant's name; Conflict if someone else in the run has it."""
@@ -363,9 +426,26 @@ class Runs:
     def _new_room_code(s) -> str:
         active = set(s.scalars(select(orm.Run.room_code).where(orm.Run.ended_at.is_(None))))
         while True:
-            code = "".join(secrets.choice(ROOM_CODE_ALPHABET) for _ in range(4))
+            code = "".join(secrets.choice(ROOM_CODE_ALPHABET) for _ in range(ROOM_CODE_LENGTH))
             if code not in active:
                 return code
+
+
+def _start_timer(run: orm.Run, seconds: float | None) -> None:
+    step = Runs._step_at(run, run.current_position)
+    left = seconds if seconds is not None else run.timer_remaining
+    if left is None or left <= 0:
+        left = step.timer_seconds or 300
+    run.timer_running = True
+    run.timer_deadline = orm.now() + left
+    run.timer_remaining = left
+
+
+def _stop_timer(run: orm.Run) -> None:
+    if run.timer_running and run.timer_deadline is not None:
+        run.timer_remaining = run.timer_deadline - orm.now()
+    run.timer_running = False
+    run.timer_deadline = None
 
 
 def _numbered(name: str, taken: set[str]) -> str:
@@ -409,4 +489,4 @@ def _freeze(source: orm.Workshop) -> orm.Workshop:
     return copy
 
 
-__all__ = ["Runs", "Forbidden", "token_hash"]
+__all__ = ["Runs", "Forbidden", "device_hash", "spaced_room_code", "token_hash"]

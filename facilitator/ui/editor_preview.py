@@ -12,7 +12,7 @@ from facilitator.model.records import StepInfo
 from .stage import Stage
 
 PREVIEW_JOIN_URL = "http://192.168.0.10:8765/"  # a sample address: the real one exists in a run
-PREVIEW_ROOM_CODE = "ABCD"
+PREVIEW_ROOM_CODE = "ABCDEF"
 STAGE_SIZE = QSize(1280, 720)
 RATIO = 16 / 9
 

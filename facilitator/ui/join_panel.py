@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from facilitator.model.runs import spaced_room_code
 from facilitator.ui.kinds.base import INK, MUTED, StageLabel
 
 
@@ -93,4 +94,4 @@ class JoinPanel(QWidget):
         self.qr.setVisible(bool(join_url))
         waiting = "Phones cannot join yet" if room_code else ""
         self.address.setText(short_address(join_url) if join_url else waiting)
-        self.code.setText(f"Room code {room_code}" if room_code else "")
+        self.code.setText(f"Room code {spaced_room_code(room_code)}" if room_code else "")

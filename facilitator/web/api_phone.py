@@ -4,6 +4,7 @@ event stream. Every call after joining is authenticated by the HttpOnly cookie s
 
 from __future__ import annotations
 
+import math
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
@@ -38,6 +39,13 @@ class Body(BaseModel):
 
 class JoinBody(Body):
     key: str = Field(..., max_length=200, description="the QR code's join key, or the room code")
+    device: str | None = Field(
+        None,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="a random id the page keeps in local storage: the same device joining "
+        "again is the same participant",
+    )
     name: str | None = Field(None, max_length=200)
 
 
@@ -118,11 +126,11 @@ def participant_view(p: ParticipantInfo) -> dict:
 @router.post("/join", status_code=200)
 def join(body: JoinBody, request: Request, response: Response) -> dict:
     """Join with the key from the QR code (or the room code). A phone that has joined before
-    (its cookie) comes back as the same participant."""
+    (its cookie, else its ``device`` id) comes back as the same participant, so a retried join
+    never makes two. Wrong codes are counted per address and in total: past the limit, 429."""
     ctx = context(request)
-    run = ctx.run
-    if not (same_key(body.key, run.join_key) or _room_code_matches(body.key, run.room_code)):
-        raise ApiError(403, "That join code is not right; scan the code on the screen again.")
+    client = request.client.host if request.client else ""
+    _admit(ctx, body.key, client)
     token = token_of(request)
     pid = participant_id_for(ctx, token)
     if pid is not None:
@@ -130,19 +138,48 @@ def join(body: JoinBody, request: Request, response: Response) -> dict:
             ctx.model.runs.rename(pid, body.name)
         person = live_reads.participant(ctx.model.db, pid)
     else:
-        client = request.client.host if request.client else ""
         if not is_loopback(client):
             limit(ctx.join_limiter, client, "join")
-        person, token = ctx.model.runs.join(ctx.run_id, body.name or None)
-        ctx.tokens[token] = person.id
+        person, token = ctx.model.runs.join(ctx.run_id, body.name or None, device=body.device)
+        _remember_token(ctx, token, person.id)
     response.set_cookie(
         COOKIE, token, httponly=True, samesite="strict", max_age=7 * 24 * 3600, path="/"
     )
     return {"participant": participant_view(person), "token": token}
 
 
+def _admit(ctx: Context, key: str, client: str) -> None:
+    """Let the caller in with the QR code's join key (never limited: it cannot be guessed), or
+    with the room code unless its address, or the room, has tried too many wrong codes
+    (security.WrongCodes); a wrong code is counted and refused with 403."""
+    if same_key(key, ctx.run.join_key):
+        return
+    wait = ctx.wrong_codes.wait(client)
+    if wait:
+        seconds = max(1, math.ceil(wait))
+        raise ApiError(
+            429,
+            f"Too many wrong codes have been tried: try again in {seconds} s, "
+            "or scan the code on the screen.",
+            {"Retry-After": str(seconds)},
+        )
+    if not _room_code_matches(key, ctx.run.room_code):
+        ctx.wrong_codes.failed(client)
+        raise ApiError(403, "That join code is not right; scan the code on the screen again.")
+
+
 def _room_code_matches(given: str, code: str) -> bool:
     return same_key("".join(given.split()).upper(), code)
+
+
+def _remember_token(ctx: Context, token: str, pid: int) -> None:
+    """Keep the new token in memory; a returning device's old token has stopped working
+    (Runs.join keeps one per participant), so it leaves the memory too."""
+    with ctx.lock:
+        for old, owner in list(ctx.tokens.items()):
+            if owner == pid:
+                del ctx.tokens[old]
+        ctx.tokens[token] = pid
 
 
 @router.patch("/me")

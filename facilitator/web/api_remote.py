@@ -73,10 +73,10 @@ def timer(ctx: Context = Depends(remote)) -> dict:
 
 @router.post("/reveal")
 def reveal(ctx: Context = Depends(remote)) -> dict:
-    """Reveal the current board's notes to the room, or hide them again."""
+    """Reveal the current board's notes to the room, or hide them again (in one transaction:
+    two presses at once cancel out, neither is lost)."""
     step = ctx.model.runs.current_step(ctx.run_id)
-    current = ctx.model.runs.step_state(ctx.run_id, step.id)
-    ctx.model.runs.set_step_state(ctx.run_id, step.id, revealed=not current.revealed)
+    ctx.model.runs.toggle_step_state(ctx.run_id, step.id, "revealed")
     return _summary(ctx)
 
 

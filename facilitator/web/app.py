@@ -21,7 +21,7 @@ from facilitator.model.service import Model
 
 from .hub import Hub
 from .live import Live
-from .security import MAX_BODY, SECURITY_HEADERS, RateLimiter
+from .security import MAX_BODY, SECURITY_HEADERS, RateLimiter, WrongCodes
 from .writer import NoteWriter
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,7 @@ class Context:
     join_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(burst=20, rate=2))
     note_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(burst=20, rate=0.5))
     action_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(burst=30, rate=2))
+    wrong_codes: WrongCodes = field(default_factory=WrongCodes)  # a test may give its own
     tokens: dict[str, int] = field(default_factory=dict)  # token -> participant id
     phones_seen: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)

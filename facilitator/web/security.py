@@ -1,5 +1,6 @@
 """Small security helpers of the server, each testable alone: key comparison, the path guard for
-static files, the response headers, and a per-caller token bucket against floods."""
+static files, the response headers, a per-caller token bucket against floods, and the count of
+wrong join codes that keeps the room code from being guessed."""
 
 from __future__ import annotations
 
@@ -74,8 +75,44 @@ class RateLimiter:
                 self._forget_idle(now)
             return (cost - tokens) / self.rate
 
+    def wait(self, key: object, cost: float = 1.0) -> float:
+        """The seconds before ``check`` would let ``key`` through (0: now), taking nothing."""
+        now = self.clock()
+        with self._lock:
+            tokens, last = self._buckets.get(key, (self.burst, now))
+            tokens = min(self.burst, tokens + (now - last) * self.rate)
+            return 0.0 if tokens >= cost else (cost - tokens) / self.rate
+
     def _forget_idle(self, now: float) -> None:
         full_after = self.burst / self.rate
         for key, (_tokens, last) in list(self._buckets.items()):
             if now - last > full_after:
                 del self._buckets[key]
+
+
+EVERYONE = "*"  # the key of the bucket every address shares
+
+
+class WrongCodes:
+    """Wrong join keys and room codes, counted per client address and over all addresses.
+
+    ``wait`` says how long an address must wait before it may try a room code again: while
+    its own bucket or the shared one is empty, even the right room code is refused (else the
+    limit would not slow a guesser at all); the QR code's join key, 128 random bits that
+    cannot be guessed, is checked before this and always works. ``failed`` counts one wrong
+    code. Defaults: an address may get 10 wrong in a row, then one every 30 s; the whole room
+    20 in a row, then one a second, however many addresses it uses. At one a second the six
+    characters of runs.ROOM_CODE_ALPHABET take 32 ** 6 / 2 s, about 17 years, to find on
+    average (runs.ROOM_CODE_LENGTH). Loopback is not exempt.
+    """
+
+    def __init__(self, *, per_address: RateLimiter | None = None, total: RateLimiter | None = None):
+        self.per_address = per_address or RateLimiter(burst=10, rate=1 / 30)
+        self.total = total or RateLimiter(burst=20, rate=1.0)
+
+    def wait(self, address: str) -> float:
+        return max(self.per_address.wait(address), self.total.wait(EVERYONE))
+
+    def failed(self, address: str) -> None:
+        self.per_address.check(address)
+        self.total.check(EVERYONE)

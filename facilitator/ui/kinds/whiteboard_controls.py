@@ -169,15 +169,17 @@ class WhiteboardControls(KindControls):
 
     # -- on the board ----------------------------------------------------------------------------
     def toggle_reveal(self) -> None:
-        self._state(revealed=not self.scene.revealed)
+        self._toggle("revealed")
 
     def toggle_lock(self) -> None:
-        self._state(locked=not self.scene.locked)
+        self._toggle("locked")
 
-    def _state(self, **change) -> None:
+    def _toggle(self, flag: str) -> None:
+        """Turned over in the database, in one transaction (not from what the board shows,
+        which the remote may just have changed)."""
         runs, run_id, step_id = self.live.model.runs, self.run.id, self.step.id
         self.scene.operations.run(
-            lambda: runs.set_step_state(run_id, step_id, **change),
+            lambda: runs.toggle_step_state(run_id, step_id, flag),
             lambda _state: None,  # the board takes it in from its event
             self._report,
         )
