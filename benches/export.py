@@ -71,8 +71,10 @@ def build_run(model, notes: int, people: int, rng: random.Random) -> tuple[int, 
             for note in rng.sample(added[:-1], 3):
                 model.board.vote(note.id, p.id)
     position = next(s for s in steps if s.kind == "position")
+    model.runs.go_to(run.id, steps.index(position))  # a step takes answers while on the screen
     for p in participants:
-        model.responses.place(run.id, position.id, p.id, rng.random(), rng.random())
+        model.responses.answer(run.id, position.id, p.id, {"x": rng.random(), "y": rng.random()})
+    model.runs.go_to(run.id, 0)
     return ws.id, run.id
 
 

@@ -97,18 +97,15 @@ def fill_run(model, run, steps) -> None:
         ]
     )
     position = next(s for s in steps if s.kind == "position")
+    model.runs.go_to(run.id, steps.index(position))  # a step takes answers while on the screen
     for person in people:
-        model.responses.place(
-            run.id, position.id, person.id, rnd.uniform(0.15, 0.85), rnd.uniform(0.2, 0.8)
-        )
+        dot = {"x": rnd.uniform(0.15, 0.85), "y": rnd.uniform(0.2, 0.8)}
+        model.responses.answer(run.id, position.id, person.id, dot)
     feedback = next(s for s in steps if s.kind == "feedback")
+    model.runs.go_to(run.id, steps.index(feedback))
     for person in people[:11]:
-        model.responses.answer_feedback(
-            run.id,
-            feedback.id,
-            person.id,
-            {"useful": rnd.randint(3, 5), "voice": rnd.randint(2, 5)},
-        )
+        answers = {"useful": rnd.randint(3, 5), "voice": rnd.randint(2, 5)}
+        model.responses.answer(run.id, feedback.id, person.id, {"answers": answers})
 
 
 def main(argv=None) -> int:

@@ -100,8 +100,9 @@ def test_a_phone_places_its_dot_and_answers_the_form(page, model, demo_run):
         box = picture.bounding_box()
         page.mouse.click(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.75)
         page.get_by_text("Saved.").wait_for()
-        (dot,) = model.responses.placements(demo_run.id, position.id)
-        assert dot.x == pytest.approx(0.25, abs=0.02) and dot.y == pytest.approx(0.75, abs=0.02)
+        (dot,) = model.responses.answers(demo_run.id, position.id)
+        x, y = dot.answer["x"], dot.answer["y"]
+        assert x == pytest.approx(0.25, abs=0.02) and y == pytest.approx(0.75, abs=0.02)
 
         form = go_to_kind(model, demo_run.id, "feedback")
         page.locator("#main h1", has_text=form.title).wait_for()
@@ -109,8 +110,8 @@ def test_a_phone_places_its_dot_and_answers_the_form(page, model, demo_run):
         page.get_by_label("What would you like more of next time?").fill("More time for stories")
         page.get_by_role("button", name="Send answers").click()
         page.get_by_text("Thank you: your answers are saved.").wait_for()
-        (answer,) = model.responses.feedback(demo_run.id, form.id)
-        assert answer.answers == {"useful": 4, "next": "More time for stories"}
+        (answer,) = model.responses.answers(demo_run.id, form.id)
+        assert answer.answer == {"answers": {"useful": 4, "next": "More time for stories"}}
     finally:
         server.stop()
 

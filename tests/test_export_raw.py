@@ -47,8 +47,13 @@ def test_json_holds_the_whole_run_without_secrets(model, demo_run, tmp_path):
     assert demo_run.join_key not in path.read_text(encoding="utf-8")
     assert len(doc["participants"]) == 6
     steps = {s["kind"]: s for s in doc["steps"]}
-    assert len(steps["position"]["placements"]) == 6
-    assert len(steps["feedback"]["feedback"]) == 6
+    assert len(steps["position"]["responses"]) == 6
+    assert steps["position"]["results"]["answered"] == 6
+    assert len(steps["feedback"]["responses"]) == 6
+    assert {r["participant_id"] for r in steps["feedback"]["responses"]} <= {
+        p["id"] for p in doc["participants"]
+    }
+    assert steps["feedback"]["results"]["questions"][0]["count"] == 6
     notes = sum(len(s["notes"]) for s in doc["steps"])
     assert notes == len(model.board.notes(demo_run.id))
     assert doc["resources"] and doc["workshop"]["title"] == "Change Agents - session 1"

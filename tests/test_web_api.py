@@ -174,7 +174,7 @@ def test_placement_and_feedback(server, demo_run, model):
         client.put(f"/api/steps/{position.id}/placement", json={"x": 0.2, "y": 0.7}).status_code
         == 200
     )
-    assert client.get("/api/state").json()["placement"] == {"x": 0.2, "y": 0.7}
+    assert client.get("/api/state").json()["answer"] == {"x": 0.2, "y": 0.7}
     assert (
         client.put(f"/api/steps/{position.id}/placement", json={"x": 2, "y": 0}).status_code == 422
     )
@@ -183,7 +183,7 @@ def test_placement_and_feedback(server, demo_run, model):
         f"/api/steps/{form.id}/feedback", json={"answers": {"useful": 5, "next": "more"}}
     )
     assert answer.status_code == 200
-    assert client.get("/api/state").json()["answers"] == {"useful": 5, "next": "more"}
+    assert client.get("/api/state").json()["answer"] == {"answers": {"useful": 5, "next": "more"}}
     bad = client.put(f"/api/steps/{form.id}/feedback", json={"answers": {"useful": 9}})
     assert bad.status_code == 422 and "1 to 5" in bad.json()["error"]
 

@@ -111,10 +111,10 @@ def test_broken_file_lists_every_problem_with_its_place(model, tmp_path):
         },
     )
     problems = problems_of(model, folder)
-    assert (
-        "steps[1].kind: unknown kind 'slides' (known: info, video, reflect, whiteboard, "
-        "position, feedback)" in problems
-    )
+    from facilitator.model import kinds
+
+    known = ", ".join(kinds.names())
+    assert f"steps[1].kind: unknown kind 'slides' (known: {known})" in problems
     assert "steps[3].video: file not found: clips/fuda.mp4" in problems
     assert "steps[2].colour: unknown field" in problems
     assert any(p.startswith("steps[2].votes: ") for p in problems)

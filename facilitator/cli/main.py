@@ -12,6 +12,7 @@ import sys
 from facilitator import __version__
 from facilitator.cli.app import opens_the_app, tell_without_console
 from facilitator.cli.common import UserError, write_crash_log
+from facilitator.cli.kinds_check import check_kinds
 from facilitator.logs import setup_logging
 from facilitator.model.errors import ModelError
 from facilitator.paths import data_dir
@@ -79,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(["app", *(argv if argv is not None else sys.argv[1:])])
     start_logging(args)
     try:
+        if opens_the_app(args) or args.command == "serve":
+            check_kinds(with_ui=opens_the_app(args))
         return int(args.func(args) or 0)
     except (ModelError, UserError) as error:
         return _refuse(args, str(error))

@@ -7,13 +7,13 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from facilitator.model import kinds
 from facilitator.model.records import (
-    FeedbackInfo,
     GroupInfo,
     NoteInfo,
     ParticipantInfo,
-    PlacementInfo,
     ResourceInfo,
+    ResponseInfo,
     RunInfo,
     StepInfo,
     StepStateInfo,
@@ -32,9 +32,13 @@ class RunData:
     participants: list[ParticipantInfo]
     notes: dict[int, list[NoteInfo]] = field(default_factory=dict)  # by step id
     groups: dict[int, list[GroupInfo]] = field(default_factory=dict)
-    placements: dict[int, list[PlacementInfo]] = field(default_factory=dict)
-    feedback: dict[int, list[FeedbackInfo]] = field(default_factory=dict)
+    responses: dict[int, list[ResponseInfo]] = field(default_factory=dict)
+    tallies: dict[int, dict] = field(default_factory=dict)  # each kind's results, by step id
     states: dict[int, StepStateInfo] = field(default_factory=dict)
+
+    def results(self, step: StepInfo) -> dict:
+        """The step's results as its kind added them up (empty for a kind without)."""
+        return self.tallies.get(step.id, {})
 
     def visible_notes(self, step_id: int | None = None) -> list[NoteInfo]:
         steps = [step_id] if step_id is not None else list(self.notes)
@@ -59,9 +63,12 @@ def load_run(model, run_id: int) -> RunData:
     data.notes = _by_step(model.board.notes(run_id))
     data.groups = _by_step(model.board.groups(run_id))
     for step in steps:
-        data.placements[step.id] = model.responses.placements(run_id, step.id)
-        data.feedback[step.id] = model.responses.feedback(run_id, step.id)
-        data.states[step.id] = model.runs.step_state(run_id, step.id)
+        state = data.states[step.id] = model.runs.step_state(run_id, step.id)
+        if step.kind not in kinds.names():
+            continue
+        spec = kinds.get(step.kind)
+        answers = data.responses[step.id] = model.responses.answers(run_id, step.id)
+        data.tallies[step.id] = spec.count(step.settings, answers, state.data)
     return data
 
 

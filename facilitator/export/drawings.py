@@ -10,17 +10,15 @@ from pathlib import Path
 from reportlab.graphics.shapes import Circle, Drawing, Image, Rect, String
 from reportlab.lib import colors
 
-from facilitator.model.records import PlacementInfo
-
 from . import fonts
 from .document import INK, MUTED, RULE
 from .parts import image_size
 
 
 def position_map(
-    image: Path | None, placements: Sequence[PlacementInfo], width: float, max_height: float
+    image: Path | None, dots: Sequence[dict], width: float, max_height: float
 ) -> Drawing:
-    """The step's picture with a dot for every placement (x, y from the top left, 0..1)."""
+    """The step's picture with every dot (``{"x", "y"}`` from the top left, 0..1)."""
     size = image_size(image) if image else None
     ratio = size[1] / size[0] if size else 0.6
     w = min(width, max_height / ratio)
@@ -32,14 +30,11 @@ def position_map(
         d.add(String(w / 2, h / 2, "(picture missing)", fontName=fonts.REGULAR, fontSize=10,
                      textAnchor="middle", fillColor=MUTED))  # fmt: skip
     d.add(Rect(0, 0, w, h, fillColor=None, strokeColor=RULE, strokeWidth=0.8))
-    radius = 4.2 if len(placements) <= 60 else 3.2
-    for p in placements:
-        d.add(
-            Circle(
-                p.x * w, (1 - p.y) * h, radius, fillColor=colors.Color(0.1, 0.1, 0.1, alpha=0.8),
-                strokeColor=colors.white, strokeWidth=1.1,
-            )
-        )  # fmt: skip
+    radius = 4.2 if len(dots) <= 60 else 3.2
+    ink = colors.Color(0.1, 0.1, 0.1, alpha=0.8)
+    for p in dots:
+        x, y = p["x"] * w, (1 - p["y"]) * h
+        d.add(Circle(x, y, radius, fillColor=ink, strokeColor=colors.white, strokeWidth=1.1))
     return d
 
 

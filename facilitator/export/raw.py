@@ -1,6 +1,7 @@
-"""The raw data of a run, for people who carry on in a spreadsheet: CSV (a row per note) and
-JSON (the whole run). Secrets (join and remote keys, participants' tokens) are left out, and
-so is who wrote each note of an anonymous step."""
+"""The raw data of a run, for people who carry on in a spreadsheet: CSV (a row per note, and a
+row per line of each step's results: a poll's option, a word of a cloud...) and JSON (the whole
+run, with every answer and each step's results). Secrets (join and remote keys, participants'
+tokens) are left out, and so is who wrote each note or gave each answer of an anonymous step."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from facilitator.model.records import as_dict
 
+from . import kinds
 from .data import RunData, clock, is_anonymous, load_run
 from .document import atomic_path
 
@@ -26,6 +28,9 @@ CSV_COLUMNS = [
     "hidden",
     "color",
     "note_id",
+    "kind",
+    "count",
+    "share",
 ]
 SECRET_RUN_FIELDS = ("join_key", "remote_key")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -61,7 +66,15 @@ def _rows(data: RunData):
                 "yes" if note.hidden else "no",
                 note.color,
                 note.id,
+                step.kind,
+                "",
+                "",
             ]
+        for line in kinds.csv_rows(step, data.results(step)):
+            text = _cell(str(line.get("text", "")))
+            count, share = line.get("count", ""), line.get("share", "")
+            blank = [""] * 6  # votes, author, time, hidden, color, note_id: a note's own
+            yield [number, _cell(step.title), "", "", text, *blank, step.kind, count, share]
 
 
 def _notes(data: RunData, step) -> list:
@@ -70,6 +83,18 @@ def _notes(data: RunData, step) -> list:
     if not is_anonymous(step):
         return notes
     return [replace(n, author="", participant_id=None) for n in notes]
+
+
+def _answers(data: RunData, step) -> list[dict]:
+    """The step's answers, each with who gave it (their participant id) unless the step is
+    anonymous."""
+    out = []
+    for answer in data.responses.get(step.id, []):
+        item = {"answer": answer.answer, "updated_at": answer.updated_at}
+        if not is_anonymous(step):
+            item["participant_id"] = answer.participant_id
+        out.append(item)
+    return out
 
 
 def _cell(text: str) -> str:
@@ -92,12 +117,13 @@ def run_document(data: RunData) -> dict:
         } if step.id in data.states else {}  # fmt: skip
         item["notes"] = [as_dict(n) for n in _notes(data, step)]
         item["groups"] = [as_dict(g) for g in data.groups.get(step.id, [])]
-        item["placements"] = [as_dict(p) for p in data.placements.get(step.id, [])]
-        item["feedback"] = [as_dict(f) for f in data.feedback.get(step.id, [])]
+        item["responses"] = _answers(data, step)
+        if step.id in data.tallies:
+            item["results"] = data.results(step)
         steps.append(item)
     return {
         "format": "facilitator-run",
-        "version": 1,
+        "version": 2,  # 2: every kind's answers as "responses", its tally as "results"
         "run": run,
         "workshop": {
             "title": data.workshop.title,
@@ -111,7 +137,7 @@ def run_document(data: RunData) -> dict:
 
 def write_json(model, run_id: int, path) -> Path:
     """The whole run: its details, participants, every step with its notes (hidden ones
-    flagged), groups, placements and feedback. UTF-8, readable indentation."""
+    flagged), groups, answers and results. UTF-8, readable indentation."""
     document = run_document(load_run(model, run_id))
     target = Path(path)
     with atomic_path(target) as temp:

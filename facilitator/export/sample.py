@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+from facilitator.model import board_geometry
 from facilitator.model.board import NoteRequest
 from facilitator.model.palette import NOTE_COLORS
 
@@ -82,18 +83,21 @@ SAYINGS = {
 def fill_run(model, run_id: int, *, people: int = 24, seed: int = 7) -> None:
     """Fill a run of "Change Agents - session 1": people join, dot the position picture, add
     notes to every whiteboard (grouped and voted on one), answer the feedback; one note is
-    hidden by the facilitator."""
+    hidden by the facilitator. The run moves through the steps as it goes (a step takes answers
+    while it is on the screen) and ends on the first."""
     rng = random.Random(seed)
     participants = [model.runs.join(run_id)[0] for _ in range(people)]
-    for step in model.runs.steps(run_id):
+    for position, step in enumerate(model.runs.steps(run_id)):
+        model.runs.go_to(run_id, position)
         if step.kind == "position":
             for p in participants:
                 x, y = _near_path(rng)
-                model.responses.place(run_id, step.id, p.id, x, y)
+                model.responses.answer(run_id, step.id, p.id, {"x": x, "y": y})
         elif step.kind == "whiteboard":
             _fill_board(model, run_id, step, participants, rng)
         elif step.kind == "feedback":
             _fill_feedback(model, run_id, step, participants, rng)
+    model.runs.go_to(run_id, 0)
 
 
 def _near_path(rng: random.Random) -> tuple[float, float]:
@@ -123,15 +127,15 @@ def _fill_board(model, run_id, step, participants, rng: random.Random) -> None:
 
 
 def _arrange_by_hand(model, step, notes) -> None:
-    """Drag each note to a place in its zone, as a facilitator does on the console (x, y are
-    the note's top left on the board, in 0..1)."""
-    columns = {z.id: i for i, z in enumerate(step.zones)}
+    """Drag each note to a place in its zone's band of the board, two a row, not quite in
+    line, as a facilitator does on the console (x, y: the note's top left in board units)."""
+    bands = {band.zone_id: band for band in board_geometry.bands(step.zones)}
     seen: dict[int, int] = {}
     for note in notes:
-        column = columns[note.zone_id]
-        k = seen[column] = seen.get(column, -1) + 1
-        x = column / len(columns) + 0.02 + (k % 3) * 0.15 + (0.03 if k // 3 % 2 else 0)
-        y = 0.12 + (k // 3) * 0.3
+        band = bands[note.zone_id]
+        k = seen[note.zone_id] = seen.get(note.zone_id, -1) + 1
+        left = band.left + 16 + (k % 2) * 240 + (24 if k // 2 % 2 else 0)
+        x, y = board_geometry.to_place(left, 108 + (k // 2) * 270)
         model.board.move_note(note.id, x, y)
 
 
@@ -159,7 +163,7 @@ def _fill_feedback(model, run_id, step, participants, rng: random.Random) -> Non
             elif i % 3 == 0:
                 said = SAYINGS["other" if q["id"] == "other" else "comments"]
                 answers[q["id"]] = said[(i // 3) % len(said)]
-        model.responses.answer_feedback(run_id, step.id, p.id, answers)
+        model.responses.answer(run_id, step.id, p.id, {"answers": answers})
 
 
 # What 150 people in a room write about Rita O'Grady: the sayings above and more, as people

@@ -25,9 +25,8 @@ NOTE_DELETED = "note_deleted"  # NoteInfo (as it was)
 GROUP_CHANGED = "group_changed"  # GroupInfo: made, renamed or moved
 GROUP_DELETED = "group_deleted"  # GroupInfo (as it was)
 NOTES_CHANGED = "notes_changed"  # BoardChange: one operation on many notes and groups of a board
-STEP_STATE = "step_state"  # StepStateInfo: revealed or locked
-PLACEMENT = "placement"  # PlacementInfo
-FEEDBACK = "feedback"  # FeedbackInfo
+STEP_STATE = "step_state"  # StepStateInfo: revealed, closed, results shown, the kind's data
+RESPONSE = "response"  # ResponseInfo: one person's answer to a step, new or changed
 WORKSHOP_CHANGED = "workshop_changed"  # WorkshopInfo: the plan was edited
 WORKSHOP_DELETED = "workshop_deleted"  # WorkshopInfo
 

@@ -170,7 +170,9 @@ class StepState(Base):
         ForeignKey("steps.id", ondelete="CASCADE"), primary_key=True
     )
     revealed: Mapped[bool] = mapped_column(Boolean, default=False)
-    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)  # closed to notes and answers
+    results_shown: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, default=dict)
 
 
 class Participant(Base):
@@ -261,28 +263,20 @@ class Vote(Base):
     )
 
 
-class Placement(Base):
-    __tablename__ = "placements"
+class Response(Base):
+    """One participant's answer to a step of any kind that takes answers (records.ResponseInfo);
+    the kind's answer model decides what ``answer`` holds."""
+
+    __tablename__ = "responses"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"))
     step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"))
     participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
-    x: Mapped[float] = mapped_column(Float)
-    y: Mapped[float] = mapped_column(Float)
+    answer: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[float] = mapped_column(Float, default=now)
 
-    __table_args__ = (UniqueConstraint("step_id", "participant_id"),)
-
-
-class FeedbackAnswer(Base):
-    __tablename__ = "feedback_answers"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"))
-    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"))
-    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
-    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    updated_at: Mapped[float] = mapped_column(Float, default=now)
-
-    __table_args__ = (UniqueConstraint("step_id", "participant_id"),)
+    __table_args__ = (
+        UniqueConstraint("step_id", "participant_id"),
+        Index("ix_responses_run_step", "run_id", "step_id"),
+    )

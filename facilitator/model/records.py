@@ -152,28 +152,29 @@ class GroupInfo:
 
 @dataclass(frozen=True)
 class StepStateInfo:
+    """What a run did to one step. ``locked``: closed to new notes and answers.
+    ``results_shown``: the room sees the results (None: as the kind's settings say).
+    ``data``: the kind's own state (e.g. the question being answered), plain JSON data."""
+
     run_id: int
     step_id: int
     revealed: bool
     locked: bool
+    results_shown: bool | None = None
+    data: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
-class PlacementInfo:
+class ResponseInfo:
+    """One person's answer to a step (a dot, a poll choice, a feedback form), as its kind's
+    answer model stored it."""
+
     run_id: int
     step_id: int
     participant_id: int
     name: str
-    x: float
-    y: float
-
-
-@dataclass(frozen=True)
-class FeedbackInfo:
-    run_id: int
-    step_id: int
-    participant_id: int
-    answers: dict = field(default_factory=dict)
+    answer: dict
+    updated_at: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -313,4 +314,12 @@ def group_info(g: orm.Group) -> GroupInfo:
 def step_state_info(run_id: int, step_id: int, state: orm.StepState | None) -> StepStateInfo:
     if state is None:
         return StepStateInfo(run_id, step_id, revealed=False, locked=False)
-    return StepStateInfo(run_id, step_id, state.revealed, state.locked)
+    return StepStateInfo(
+        run_id, step_id, state.revealed, state.locked, state.results_shown, dict(state.data or {})
+    )
+
+
+def response_info(row: orm.Response, name: str) -> ResponseInfo:
+    return ResponseInfo(
+        row.run_id, row.step_id, row.participant_id, name, dict(row.answer), row.updated_at
+    )

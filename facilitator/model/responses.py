@@ -1,19 +1,33 @@
-"""What participants answer besides notes: their dot on a position picture and their feedback."""
+"""Answers of every kind that takes one answer per person (a dot on a picture, a poll's choice,
+a feedback form...): one table, checked by the step's kind, tallied by it.
+
+A step takes answers only while it is the run's current step and open (not closed by the
+facilitator); anything else is refused with a sentence (Conflict: 409 on the phones).
+"""
 
 from __future__ import annotations
 
-import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
 from . import events, kinds, orm
 from .db import Database
-from .errors import Conflict, Forbidden, InvalidInput, NotFound
+from .errors import Conflict, Forbidden, ModelError, NotFound
 from .events import Event, EventBus
-from .records import FeedbackInfo, PlacementInfo
-from .text import clean
+from .records import ResponseInfo, StepInfo, StepStateInfo, response_info
 
-FEEDBACK_TEXT_MAX = 2000
+CLOSED = "This step is closed: answers can no longer be sent or changed."
+NOT_CURRENT = "This step is not on the screen any more, so it no longer takes answers."
+
+
+@dataclass(frozen=True)
+class AnswerRequest:
+    run_id: int
+    step_id: int
+    participant_id: int
+    answer: object  # as the phone sent it; the step's kind checks it
 
 
 class Responses:
@@ -21,113 +35,105 @@ class Responses:
         self.db = db
         self.bus = bus
 
-    def placements(self, run_id: int, step_id: int) -> list[PlacementInfo]:
+    def answers(self, run_id: int, step_id: int) -> list[ResponseInfo]:
+        """Every answer to the step, one per person, oldest first."""
         with self.db.read() as s:
             rows = s.execute(
-                select(orm.Placement, orm.Participant.name)
-                .join(orm.Participant, orm.Placement.participant_id == orm.Participant.id)
-                .where(orm.Placement.run_id == run_id, orm.Placement.step_id == step_id)
-                .order_by(orm.Placement.id)
+                select(orm.Response, orm.Participant.name)
+                .join(orm.Participant, orm.Response.participant_id == orm.Participant.id)
+                .where(orm.Response.run_id == run_id, orm.Response.step_id == step_id)
+                .order_by(orm.Response.id)
             )
-            return [_placement(p, name) for p, name in rows]
+            return [response_info(r, name) for r, name in rows]
 
-    def feedback(self, run_id: int, step_id: int) -> list[FeedbackInfo]:
+    def answer_of(self, run_id: int, step_id: int, participant_id: int) -> dict | None:
+        """One person's answer to the step, or None."""
         with self.db.read() as s:
-            rows = s.scalars(
-                select(orm.FeedbackAnswer)
-                .where(orm.FeedbackAnswer.run_id == run_id, orm.FeedbackAnswer.step_id == step_id)
-                .order_by(orm.FeedbackAnswer.id)
-            )
-            return [
-                FeedbackInfo(a.run_id, a.step_id, a.participant_id, dict(a.answers)) for a in rows
-            ]
-
-    def place(self, run_id: int, step_id: int, participant_id: int, x: float, y: float):
-        """Put (or move) a participant's dot on a position step's picture; x, y in 0..1."""
-        for value in (x, y):
-            if (
-                not isinstance(value, int | float)
-                or not math.isfinite(value)
-                or not 0 <= value <= 1
-            ):
-                raise InvalidInput("A place on the picture is two numbers between 0 and 1.")
-        with self.db.write() as s:
-            self._check(s, run_id, step_id, participant_id, "takes_placements", "dots")
-            placement = s.scalar(
-                select(orm.Placement).where(
-                    orm.Placement.step_id == step_id, orm.Placement.participant_id == participant_id
-                )
-            )
-            if placement is None:
-                placement = orm.Placement(
-                    run_id=run_id, step_id=step_id, participant_id=participant_id, x=x, y=y
-                )
-                s.add(placement)
-            placement.x, placement.y, placement.updated_at = float(x), float(y), orm.now()
-            s.flush()
-            name = s.get(orm.Participant, participant_id).name
-            info = _placement(placement, name)
-        self.bus.publish(Event(events.PLACEMENT, run_id, info))
-        return info
-
-    def answer_feedback(self, run_id: int, step_id: int, participant_id: int, answers: dict):
-        """Store (or replace) one participant's answers to a feedback step: ratings 1-5 and
-        free text, keyed by the questions' ids. Unknown ids and bad values are refused."""
-        if not isinstance(answers, dict):
-            raise InvalidInput("Answers must be given question by question.")
-        with self.db.write() as s:
-            step = self._check(s, run_id, step_id, participant_id, "takes_feedback", "answers")
-            clean_answers = _clean_answers(step, answers)
             row = s.scalar(
-                select(orm.FeedbackAnswer).where(
-                    orm.FeedbackAnswer.step_id == step_id,
-                    orm.FeedbackAnswer.participant_id == participant_id,
+                select(orm.Response).where(
+                    orm.Response.run_id == run_id,
+                    orm.Response.step_id == step_id,
+                    orm.Response.participant_id == participant_id,
                 )
             )
-            if row is None:
-                row = orm.FeedbackAnswer(
-                    run_id=run_id, step_id=step_id, participant_id=participant_id
-                )
-                s.add(row)
-            row.answers, row.updated_at = clean_answers, orm.now()
-            s.flush()
-            info = FeedbackInfo(run_id, step_id, participant_id, dict(clean_answers))
-        self.bus.publish(Event(events.FEEDBACK, run_id, info))
-        return info
+            return dict(row.answer) if row is not None else None
+
+    def tally(self, step: StepInfo, run_id: int, data: dict | None = None) -> dict:
+        """The step's results as its kind adds them up; ``data``: the step's kind state in the
+        run (read here when not given)."""
+        if data is None:
+            with self.db.read() as s:
+                state = s.get(orm.StepState, (run_id, step.id))
+                data = dict(state.data or {}) if state is not None else {}
+        return kinds.get(step.kind).count(step.settings, self.answers(run_id, step.id), data)
+
+    def answer(self, run_id: int, step_id: int, participant_id: int, raw: object) -> ResponseInfo:
+        """Store (or replace) one person's answer to the current step, checked by its kind."""
+        (result,) = self.answer_many([AnswerRequest(run_id, step_id, participant_id, raw)])
+        if isinstance(result, ModelError):
+            raise result
+        return result
+
+    def answer_many(self, requests: Sequence[AnswerRequest]) -> list[ResponseInfo | ModelError]:
+        """Many answers in one transaction (a room answering a poll at once costs one disk sync,
+        not one each). Each gets its stored answer or the error for it alone; one event per
+        stored answer follows the commit."""
+        results: list[ResponseInfo | ModelError] = []
+        with self.db.write() as s:
+            for request in requests:
+                try:
+                    with s.begin_nested():
+                        results.append(self._store(s, request))
+                except ModelError as error:
+                    results.append(error)
+        for result in results:
+            if isinstance(result, ResponseInfo):
+                self.bus.publish(Event(events.RESPONSE, result.run_id, result))
+        return results
+
+    def _store(self, s, request: AnswerRequest) -> ResponseInfo:
+        run_id, step_id, pid = request.run_id, request.step_id, request.participant_id
+        step = self._open_step(s, run_id, step_id, pid)
+        answer = kinds.get(step.kind).clean_answer(step.settings or {}, request.answer)
+        row = s.scalar(
+            select(orm.Response).where(
+                orm.Response.step_id == step_id, orm.Response.participant_id == pid
+            )
+        )
+        if row is None:
+            row = orm.Response(run_id=run_id, step_id=step_id, participant_id=pid)
+            s.add(row)
+        row.answer, row.updated_at = answer, orm.now()
+        s.flush()
+        return response_info(row, s.get(orm.Participant, pid).name)
 
     @staticmethod
-    def _check(s, run_id, step_id, participant_id, capability: str, what: str) -> orm.Step:
+    def _open_step(s, run_id: int, step_id: int, participant_id: int) -> orm.Step:
         run = s.get(orm.Run, run_id)
         step = s.get(orm.Step, step_id)
         if run is None or step is None or step.workshop_id != run.workshop_id:
             raise NotFound("That step is not part of this run.")
-        if not getattr(kinds.get(step.kind), capability):
-            raise Conflict(f"This step is not taking {what}.")
+        if step.kind not in kinds.names() or not kinds.get(step.kind).takes_answers:
+            raise Conflict("This step is not taking answers.")
         if run.ended_at is not None:
             raise Conflict("This run has ended.")
         p = s.get(orm.Participant, participant_id)
         if p is None or p.run_id != run_id:
             raise Forbidden("You are not part of this run.")
+        steps = run.workshop.steps
+        if steps[max(0, min(run.current_position, len(steps) - 1))].id != step.id:
+            raise Conflict(NOT_CURRENT)
+        state = s.get(orm.StepState, (run_id, step_id))
+        if state is not None and state.locked:
+            raise Conflict(CLOSED)
         return step
 
 
-def _clean_answers(step: orm.Step, answers: dict) -> dict:
-    questions = {q["id"]: q for q in (step.settings or {}).get("questions", [])}
-    out: dict = {}
-    for key, value in answers.items():
-        question = questions.get(key)
-        if question is None:
-            raise InvalidInput(f"There is no question '{str(key)[:40]}' on this form.")
-        if value is None or value == "":
-            continue
-        if question["type"] == "rating":
-            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-                raise InvalidInput("A rating is a whole number from 1 to 5.")
-            out[key] = value
-        else:
-            out[key] = clean(value, what="An answer", limit=FEEDBACK_TEXT_MAX)
-    return out
-
-
-def _placement(p: orm.Placement, name: str) -> PlacementInfo:
-    return PlacementInfo(p.run_id, p.step_id, p.participant_id, name, p.x, p.y)
+def results_shown(step: StepInfo, state: StepStateInfo) -> bool:
+    """Whether the room (projector and phones) sees the step's results now: as the facilitator
+    last chose, else as the kind's settings say (``results: hidden`` keeps them back)."""
+    if state.results_shown is not None:
+        return state.results_shown
+    if step.kind not in kinds.names():
+        return False
+    return not kinds.get(step.kind).starts_hidden(step.settings)

@@ -11,7 +11,7 @@ import uuid
 from sqlalchemy import Boolean, func, select
 from sqlalchemy.exc import IntegrityError
 
-from . import events, orm
+from . import events, kinds, orm
 from .db import Database, fetch
 from .errors import Conflict, Forbidden, InvalidInput, NotFound
 from .events import Event, EventBus
@@ -269,37 +269,62 @@ class Runs:
         return self._change_run(run_id, apply)
 
     def toggle_step_state(self, run_id: int, step_id: int, flag: str) -> StepStateInfo:
-        """Turn one yes/no flag of a step's state over (``"revealed"``, ``"locked"``), read and
-        written in one transaction: two presses at once leave it as it was, neither is lost."""
+        """Turn one yes/no flag of a step's state over (``"revealed"``, ``"locked"``,
+        ``"results_shown"``), read and written in one transaction: two presses at once leave it
+        as it was, neither is lost. Results not yet chosen turn from the kind's default."""
         column = orm.StepState.__table__.columns.get(flag)
         if column is None or column.primary_key or not isinstance(column.type, Boolean):
             raise InvalidInput(f"A step has no yes/no setting called {flag!r}.")
-        with self.db.write() as s:
-            self.step_of_run(s, run_id, step_id)
-            state = s.get(orm.StepState, (run_id, step_id)) or orm.StepState(
-                run_id=run_id, step_id=step_id, revealed=False, locked=False
-            )
-            s.add(state)
-            setattr(state, flag, not getattr(state, flag))
-            s.flush()
-            info = step_state_info(run_id, step_id, state)
-        self.bus.publish(Event(events.STEP_STATE, run_id, info))
-        return info
+
+        def apply(state: orm.StepState, step: orm.Step) -> None:
+            now = getattr(state, flag)
+            if now is None:  # results_shown not chosen yet: as the kind's settings say
+                spec = kinds.registry().get(step.kind)
+                now = spec is not None and not spec.starts_hidden(step.settings or {})
+            setattr(state, flag, not now)
+
+        return self._change_step_state(run_id, step_id, apply)
 
     def set_step_state(
-        self, run_id: int, step_id: int, *, revealed: bool | None = None, locked=None
+        self,
+        run_id: int,
+        step_id: int,
+        *,
+        revealed: bool | None = None,
+        locked=None,
+        results_shown: bool | None = None,
     ) -> StepStateInfo:
-        """Reveal a board's notes to the room, or lock the board against new notes."""
-        with self.db.write() as s:
-            self.step_of_run(s, run_id, step_id)
-            state = s.get(orm.StepState, (run_id, step_id))
-            if state is None:
-                state = orm.StepState(run_id=run_id, step_id=step_id, revealed=False, locked=False)
-                s.add(state)
+        """Reveal a board's notes to the room, close a step to new notes and answers (``locked``)
+        or open it again, show its results to the room or keep them to the console."""
+
+        def apply(state: orm.StepState, _step) -> None:
             if revealed is not None:
                 state.revealed = bool(revealed)
             if locked is not None:
                 state.locked = bool(locked)
+            if results_shown is not None:
+                state.results_shown = bool(results_shown)
+
+        return self._change_step_state(run_id, step_id, apply)
+
+    def update_step_data(self, run_id: int, step_id: int, change) -> StepStateInfo:
+        """Change the kind's own state of a step (``StepStateInfo.data``) in one transaction:
+        ``change`` gets the current data (a dict) and returns the new one, so two changes at
+        once never lose one another."""
+
+        def apply(state: orm.StepState, _step) -> None:
+            state.data = dict(change(dict(state.data or {})))
+
+        return self._change_step_state(run_id, step_id, apply)
+
+    def _change_step_state(self, run_id: int, step_id: int, apply) -> StepStateInfo:
+        with self.db.write() as s:
+            step = self.step_of_run(s, run_id, step_id)
+            state = s.get(orm.StepState, (run_id, step_id))
+            if state is None:
+                state = orm.StepState(run_id=run_id, step_id=step_id, revealed=False, locked=False)
+                s.add(state)
+            apply(state, step)
             s.flush()
             info = step_state_info(run_id, step_id, state)
         self.bus.publish(Event(events.STEP_STATE, run_id, info))

@@ -250,10 +250,9 @@ class _Checker:
         for name in spec.media_fields:
             if step.settings.get(name):
                 self.media_file(step.settings[name], f"{place}.{name}")
-        if kind == "video" and not step.settings.get("video"):
-            self.problem(f"{place}.video", "a video step needs a video file")
-        if kind == "position" and not step.settings.get("image"):
-            self.problem(f"{place}.image", "a position step needs a picture")
+        for name, what in spec.required_media:
+            if not step.settings.get(name):
+                self.problem(f"{place}.{name}", f"a {kind} step needs {what}")
         return step
 
     def resource(self, raw, place: str) -> dict | None:

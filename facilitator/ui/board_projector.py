@@ -8,6 +8,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from facilitator.model.authors import anonymous
+from facilitator.model.kinds import whiteboard
 from facilitator.model.palette import NOTE_COLORS, normalise_color
 from facilitator.model.top import top_notes
 
@@ -89,16 +91,14 @@ class ProjectorBoard(QWidget):
     # -- what to show ------------------------------------------------------------------------
     @property
     def anonymous(self) -> bool:
-        return bool(self.step.settings.get("anonymous", False))
+        return anonymous(self.step)
 
     @property
     def votes_shown(self) -> bool:
-        """Vote counts on the cards: on a board taking votes, unless they wait for results."""
-        if not self.step.settings.get("votes", 0):
+        """Vote counts on the cards: on a board taking votes, as the phones see them."""
+        if not whiteboard.takes_votes(self.step):
             return False
-        if self.step.settings.get("votes_visible", True):
-            return True
-        return bool(self.options.results or self.scene.locked)  # as the phones see them
+        return whiteboard.counts_shown(self.step, self.scene.state)
 
     def current_mode(self) -> str:
         if not self.scene.revealed:
@@ -108,8 +108,7 @@ class ProjectorBoard(QWidget):
         mode = getattr(self.options, "board_mode", None)
         if mode in MODES:
             return mode
-        reveal = self.step.settings.get("reveal", False)
-        done = self.scene.locked or (reveal and self.scene.revealed)
+        done = self.scene.locked or whiteboard.was_revealed(self.step, self.scene.state)
         return "notes" if done else "arrival"
 
     def shown_notes(self) -> list:
@@ -282,7 +281,7 @@ class ProjectorBoard(QWidget):
             return
         p.setFont(font(44))
         sentence = "Notes from the room appear here."
-        if self.step.settings.get("reveal", False) and not self.scene.revealed:
+        if not self.scene.revealed:  # face down until the reveal
             sentence = "Notes from the room stay face down until they are revealed."
         p.drawText(QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, sentence)
 

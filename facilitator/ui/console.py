@@ -273,7 +273,7 @@ class RunConsole(QWidget):
         if nxt is not None:
             self.next_label.setText(f"Next: {nxt.position + 1}. {nxt.title}")
             self.next_stage.show_step(nxt, join_url=join_url, room_code=room_code)
-            if nxt.kind == "video":
+            if kinds.get(nxt.kind).uses_player:
                 self.next_stage.view.set_still(self.first_frames.still(nxt))
         else:
             self.next_label.setText("Next: the end of the agenda")
@@ -296,7 +296,7 @@ class RunConsole(QWidget):
             self.controls.detach()
             self.controls.deleteLater()
             self.controls = None
-        if self.live.player is not None and self.step.kind != "video":
+        if self.live.player is not None and not kinds.get(self.step.kind).uses_player:
             self.live.player.stop()
         controls_class = kinds.get(self.step.kind).controls
         if controls_class is not None:
@@ -308,7 +308,7 @@ class RunConsole(QWidget):
     def _still_ready(self, key: str) -> None:
         """A film's first frame came in: show it if that film is the next step's."""
         nxt = self.next_stage.step
-        if self.next_stage.view is not None and nxt is not None and nxt.kind == "video":
+        if self.next_stage.view is not None and nxt is not None and kinds.get(nxt.kind).uses_player:
             if still_key(nxt) == key:
                 self.next_stage.view.set_still(self.first_frames.still(nxt))
 

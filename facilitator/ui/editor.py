@@ -227,7 +227,7 @@ class WorkshopEditor(QWidget):
         self.pending.flush()
         current = self.current_step()
         position = current.position + 1 if current else len(self.steps)
-        label = "New slide" if kind == "info" else f"New {kinds.get(kind).label.lower()} step"
+        label = kinds.get(kind).new_title
         fields = {"title": label}
         self._push(AddStep(self, self.workshop_id, kind, position, fields, f"Add {kind} step"))
         self.fields.title.setFocus()

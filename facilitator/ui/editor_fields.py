@@ -22,15 +22,6 @@ from facilitator.model.text import TITLE_MAX
 from .editor_kinds import KindEditor, editor_for
 from .widgets import heading, hint
 
-PROMPT_LABELS = {
-    "info": "&Text:",
-    "video": "&Question after:",
-    "reflect": "&Question:",
-    "whiteboard": "&Question:",
-    "position": "&Question:",
-    "feedback": "&Introduction:",
-}
-
 
 def _text_box(parent: QWidget, lines: int) -> QPlainTextEdit:
     box = QPlainTextEdit(parent)
@@ -137,7 +128,8 @@ class StepFields(QWidget):
         spec = kinds.get(step.kind)
         self.kind.setText(spec.label)
         self.kind_help.setText(spec.description)
-        self.prompt_label.setText(PROMPT_LABELS.get(step.kind, "&Question:"))
+        editor = editor_for(step.kind)
+        self.prompt_label.setText(editor.PROMPT_LABEL if editor else KindEditor.PROMPT_LABEL)
         for widget in (self.title, self.prompt, self.notes, self.timer):
             widget.blockSignals(True)
         try:

@@ -7,8 +7,10 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from facilitator.model import kinds
 from facilitator.model.records import StepInfo
 
+from .editor_kinds import editor_for
 from .stage import Stage
 
 PREVIEW_JOIN_URL = "http://192.168.0.10:8765/"  # a sample address: the real one exists in a run
@@ -18,34 +20,13 @@ RATIO = 16 / 9
 
 
 def phone_summary(step: StepInfo) -> str:
-    """What an attendee's phone shows during ``step``, in a sentence or two."""
-    settings = step.settings
-    if step.kind == "whiteboard":
-        parts = ["A box to add notes; each person sees their own notes"]
-        if settings.get("show_others", True):
-            parts.append(
-                "and everyone's once you reveal them"
-                if settings.get("reveal")
-                else "and everyone's"
-            )
-        text = " ".join(parts) + "."
-        if settings.get("anonymous"):
-            text += " No names on others' notes (only your console shows who wrote what)."
-        if settings.get("votes"):
-            text += f" {settings['votes']} dots each to vote with."
-            if not settings.get("votes_visible", True):
-                text += " Vote counts appear when you close the board."
-        return text
-    if step.kind == "feedback":
-        count = len(settings.get("questions") or ())
-        return f"A short form: {count} question" + ("" if count == 1 else "s") + "."
-    text = {
-        "info": "The title and text.",
-        "video": "The question, while the film plays on the projector.",
-        "reflect": "The question, and a private scratch note that stays on the phone.",
-        "position": "The picture: tap where you are, tap again to move.",
-    }.get(step.kind, "The title.")
-    if settings.get("show_join"):
+    """What an attendee's phone shows during ``step``, in a sentence or two: the kind's editor
+    says it when the settings change it, else the kind's own sentence."""
+    editor = editor_for(step.kind)
+    text = editor.phone_summary(step) if editor else None
+    if text is None:
+        text = kinds.get(step.kind).phone if step.kind in kinds.names() else "The title."
+    if step.settings.get("show_join"):
         text += " The address and room code above are examples; the real ones come with the run."
     return text
 

@@ -16,9 +16,10 @@ from facilitator.model import live_reads
 from facilitator.model.board import NoteRequest
 from facilitator.model.errors import ModelError
 from facilitator.model.records import ParticipantInfo
+from facilitator.model.text import NAME_MAX, NOTE_MAX
 
 from . import kinds
-from .app import ApiError, Context, is_loopback
+from .app import ApiError, Context, errors, is_loopback
 from .kinds.whiteboard import counts_shown, phone_note
 from .live import run_view
 from .security import same_key
@@ -26,8 +27,14 @@ from .security import same_key
 router = APIRouter(prefix="/api", tags=["phones"])
 
 COOKIE = "facilitator_token"
+WRITE = (403, 409, 422, 429, 503)  # what a joined phone's change can answer besides success
 NOT_JOINED = "You have not joined this workshop yet: scan the code or open the address again."
 
+
+# Text limits are the model's, stated in the schema; the model checks them once the text is
+# trimmed and answers 422 with its own sentence ("A note can be at most 500 characters...").
+NoteText = Annotated[str, Field(json_schema_extra={"maxLength": NOTE_MAX})]
+Name = Annotated[str, Field(json_schema_extra={"maxLength": NAME_MAX})]
 
 MAX_ID = 2**53  # larger numbers cannot be ids (and SQLite could not even look them up)
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -46,31 +53,22 @@ class JoinBody(Body):
         description="a random id the page keeps in local storage: the same device joining "
         "again is the same participant",
     )
-    name: str | None = Field(None, max_length=200)
+    name: Name | None = None
 
 
 class NameBody(Body):
-    name: str = Field(..., max_length=200)
+    name: Name
 
 
 class NoteBody(Body):
     client_id: str = Field(..., min_length=1, max_length=64)
-    text: str = Field(..., max_length=5000)
+    text: NoteText
     color: str | None = Field(None, max_length=20)
     zone_id: int | None = Field(None, ge=1, le=MAX_ID)
 
 
 class NoteEditBody(Body):
-    text: str = Field(..., max_length=5000)
-
-
-class PlacementBody(Body):
-    x: float = Field(..., ge=0, le=1)
-    y: float = Field(..., ge=0, le=1)
-
-
-class FeedbackBody(Body):
-    answers: dict[str, int | str | None] = Field(..., max_length=50)
+    text: NoteText
 
 
 def context(request: Request) -> Context:
@@ -123,7 +121,7 @@ def participant_view(p: ParticipantInfo) -> dict:
     return {"id": p.id, "name": p.name}
 
 
-@router.post("/join", status_code=200)
+@router.post("/join", status_code=200, responses=errors(403, 409, 413, 422, 429, 503))
 def join(body: JoinBody, request: Request, response: Response) -> dict:
     """Join with the key from the QR code (or the room code). A phone that has joined before
     (its cookie, else its ``device`` id) comes back as the same participant, so a retried join
@@ -182,14 +180,14 @@ def _remember_token(ctx: Context, token: str, pid: int) -> None:
         ctx.tokens[token] = pid
 
 
-@router.patch("/me")
+@router.patch("/me", responses=errors(403, 409, 413, 422, 429, 503))
 def rename(body: NameBody, request: Request, pid: int = Depends(me)) -> dict:
     ctx = context(request)
     limit(ctx.action_limiter, pid, "rename")
     return {"participant": participant_view(ctx.model.runs.rename(pid, body.name))}
 
 
-@router.get("/state", response_class=JSONResponse)
+@router.get("/state", response_class=JSONResponse, responses=errors(403))
 def state(request: Request, pid: int = Depends(me)):
     """The current step, who I am, and what I need to show it (my notes, others' where the step
     shows them, my dot, my answers). ``last_event`` is where the event stream should resume."""
@@ -210,7 +208,7 @@ def state(request: Request, pid: int = Depends(me)):
     )
 
 
-@router.post("/steps/{step_id}/notes", status_code=201)
+@router.post("/steps/{step_id}/notes", status_code=201, responses=errors(*WRITE, 404, 413))
 async def add_note(step_id: Id, body: NoteBody, request: Request, pid: int = Depends(me)):
     """Add a note; the same ``client_id`` again answers 200 with the note already stored."""
     ctx = context(request)
@@ -233,7 +231,7 @@ async def add_note(step_id: Id, body: NoteBody, request: Request, pid: int = Dep
     )
 
 
-@router.patch("/notes/{note_id}")
+@router.patch("/notes/{note_id}", responses=errors(*WRITE, 404, 413))
 def edit_note(note_id: Id, body: NoteEditBody, request: Request, pid: int = Depends(me)) -> dict:
     """Change the text of one of my notes (until the board is revealed)."""
     ctx = context(request)
@@ -243,7 +241,7 @@ def edit_note(note_id: Id, body: NoteEditBody, request: Request, pid: int = Depe
     return {"note": _own_note(ctx, note)}
 
 
-@router.post("/notes/{note_id}/votes")
+@router.post("/notes/{note_id}/votes", responses=errors(*WRITE, 404))
 def vote(note_id: Id, request: Request, pid: int = Depends(me)) -> dict:
     ctx = context(request)
     limit(ctx.action_limiter, pid, "vote")
@@ -252,7 +250,7 @@ def vote(note_id: Id, request: Request, pid: int = Depends(me)) -> dict:
     return _vote_answer(ctx, note, pid)
 
 
-@router.delete("/notes/{note_id}/votes")
+@router.delete("/notes/{note_id}/votes", responses=errors(*WRITE, 404))
 def unvote(note_id: Id, request: Request, pid: int = Depends(me)) -> dict:
     ctx = context(request)
     limit(ctx.action_limiter, pid, "vote")
@@ -261,30 +259,14 @@ def unvote(note_id: Id, request: Request, pid: int = Depends(me)) -> dict:
     return _vote_answer(ctx, note, pid)
 
 
-@router.put("/steps/{step_id}/placement")
-def place(step_id: Id, body: PlacementBody, request: Request, pid: int = Depends(me)) -> dict:
-    ctx = context(request)
-    limit(ctx.action_limiter, pid, "move your dot")
-    placement = ctx.model.responses.place(ctx.run_id, step_id, pid, body.x, body.y)
-    return {"placement": {"x": placement.x, "y": placement.y}}
-
-
-@router.put("/steps/{step_id}/feedback")
-def feedback(step_id: Id, body: FeedbackBody, request: Request, pid: int = Depends(me)) -> dict:
-    ctx = context(request)
-    limit(ctx.action_limiter, pid, "send answers")
-    info = ctx.model.responses.answer_feedback(ctx.run_id, step_id, pid, body.answers)
-    return {"answers": info.answers}
-
-
-@router.get("/events", response_class=StreamingResponse)
-async def events(request: Request, last: str | None = None, pid: int = Depends(me)):
+@router.get("/events", response_class=StreamingResponse, responses=errors(403))
+async def events(request: Request, pid: int = Depends(me)):
     """Server-Sent Events: ``step``, ``run``, ``ended``, ``note``, ``note_removed``, ``board``,
     ``me``, ``renamed`` (someone else's new name, while the board shows names) and ``reset``
     (reload /api/state). Resumes after ``Last-Event-ID`` (or ``?last=``)."""
     ctx = context(request)
     sub = ctx.hub.subscribe(pid)
-    since = request.headers.get("last-event-id") or last
+    since = request.headers.get("last-event-id") or request.query_params.get("last")
     missed = ctx.hub.missed(since[:64] if since else None, pid)
     if missed is None:
         missed = [f"id: {ctx.hub.last_id}\nevent: reset\ndata: {{}}\n\n".encode()]

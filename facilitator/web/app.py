@@ -4,6 +4,7 @@ the ASGI middleware for body limits, security headers and noticing phones."""
 from __future__ import annotations
 
 import ipaddress
+import json
 import logging
 import threading
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -21,8 +23,9 @@ from facilitator.model.service import Model
 
 from .hub import Hub
 from .live import Live
+from .remote_feed import RemoteFeed
 from .security import MAX_BODY, SECURITY_HEADERS, RateLimiter, WrongCodes
-from .writer import NoteWriter
+from .writer import GroupWriter, NoteWriter
 
 log = logging.getLogger(__name__)
 
@@ -46,17 +49,53 @@ class Context:
     hub: Hub
     live: Live
     writer: NoteWriter
+    answer_writer: GroupWriter  # answers to steps (Responses.answer_many), group-committed
     join_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(burst=20, rate=2))
     note_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(burst=20, rate=0.5))
     action_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(burst=30, rate=2))
     wrong_codes: WrongCodes = field(default_factory=WrongCodes)  # a test may give its own
     tokens: dict[str, int] = field(default_factory=dict)  # token -> participant id
     phones_seen: set[str] = field(default_factory=set)
+    remote_feed: RemoteFeed = field(default_factory=RemoteFeed)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def run_id(self) -> int:
         return self.run.id
+
+
+class ErrorBody(BaseModel):
+    """The body of every answer other than success."""
+
+    error: str = Field(..., description="one sentence a person understands")
+
+
+_MEANINGS = {
+    400: "The request cannot be understood.",
+    403: "Not joined, or not the right key (or not yours to change).",
+    404: "No such step or note in this run.",
+    409: "Not now: the step is not taking this, is closed, or the run has ended.",
+    413: "The body is over 16 KB.",
+    422: "The body or the address is not valid; the sentence says what.",
+    429: "Too many at once; try again after Retry-After seconds.",
+    503: "The laptop is busy for a moment; try again after Retry-After seconds.",
+}
+_ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+_RETRY_AFTER = {
+    "Retry-After": {"description": "whole seconds to wait", "schema": {"type": "integer"}}
+}
+
+
+def errors(*statuses: int) -> dict[int | str, dict]:
+    """The ``responses=`` of a route that can answer with these statuses, each with the
+    ``{"error": sentence}`` body (429 and 503 with their Retry-After). Listing 422 also keeps
+    FastAPI from documenting its own validation body, which this app never sends."""
+    documented: dict[int | str, dict] = {}
+    for status in sorted(statuses):
+        documented[status] = {"model": ErrorBody, "description": _MEANINGS[status]}
+        if status in (429, 503):
+            documented[status]["headers"] = _RETRY_AFTER
+    return documented
 
 
 def error_response(status: int, message: str, headers: dict | None = None) -> JSONResponse:
@@ -176,7 +215,7 @@ async def _too_large(send) -> None:
 
 def create_app(context: Context) -> FastAPI:
     """The application for one run."""
-    from . import api_phone, api_remote, pages
+    from . import api_answers, api_phone, api_remote, pages
 
     app = FastAPI(
         title="Facilitator",
@@ -194,6 +233,29 @@ def create_app(context: Context) -> FastAPI:
     app.add_exception_handler(Exception, _unexpected)
     app.include_router(pages.router)
     app.include_router(api_phone.router)
+    app.include_router(api_answers.router)
     app.include_router(api_remote.router)
     app.add_middleware(Guard, context=context)
+    app.openapi = _with_error_bodies(app.openapi)
     return app
+
+
+def _with_error_bodies(make_schema):
+    """The schema maker, but wherever FastAPI documents its own validation body for a 422 it
+    says ``{"error": sentence}`` instead, which is what ``_validation_error`` sends."""
+
+    def schema() -> dict:
+        found = make_schema()
+        for operations in found.get("paths", {}).values():
+            for operation in operations.values():
+                answer = operation.get("responses", {}).get("422", {})
+                if "HTTPValidationError" in json.dumps(answer):
+                    answer.clear()
+                    answer.update(description=_MEANINGS[422], content=_ERROR_CONTENT)
+        kept = found.setdefault("components", {}).setdefault("schemas", {})
+        for name in ("HTTPValidationError", "ValidationError"):
+            kept.pop(name, None)
+        kept.setdefault("ErrorBody", ErrorBody.model_json_schema())
+        return found
+
+    return schema

@@ -3,7 +3,9 @@ the hub on the server's asyncio loop. Whatever thread changes the run (the deskt
 a phone), the change reaches the phones through here.
 
 It never reads the database on the loop: the run's steps are a frozen copy read once at start,
-and the reveal/lock state of each board is followed from the events themselves.
+and the state of each step (revealed, closed, results shown) is followed from the events
+themselves. A step's results, while shown, go to the phones at most every ``RESULTS_SECONDS``,
+however fast the answers come: the tally is read on a worker thread.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from collections import deque
 
 from facilitator.model import events
 from facilitator.model.records import RunInfo, StepInfo, StepStateInfo
+from facilitator.model.responses import results_shown
 
 from . import kinds
 from .hub import Hub
-from .kinds.whiteboard import names_shown, others_visible, phone_note
+from .kinds.whiteboard import others_visible, phone_note
 
 log = logging.getLogger(__name__)
+
+RESULTS_SECONDS = 0.2  # a step's live results reach the phones at most this often
 
 
 def run_view(run: RunInfo) -> dict:
@@ -48,8 +53,13 @@ class Live:
         steps: list[StepInfo],
         states: list[StepStateInfo],
         current_step_id: int | None = None,
+        *,
+        results=None,
     ):
         self.hub = hub
+        self.results = results  # (step, run_id) -> the step's tally; read on a worker thread
+        self._results_due: set[int] = set()  # steps whose results changed since last sent
+        self._tasks: set[asyncio.Task] = set()
         self.run_id = run_id
         self.steps = {s.id: s for s in steps}
         self.order = [s.id for s in steps]
@@ -143,16 +153,46 @@ class Live:
         step = self.steps.get(state.step_id)
         if step is not None:
             self.hub.publish("board", self.step_view(step))
+            self._response(state)
+
+    def _response(self, answer) -> None:
+        """A step's answers (or whether its results are shown) changed: send its results to
+        the phones soon, once for everything that changes meanwhile."""
+        step = self.steps.get(answer.step_id)
+        if step is None or self.results is None or not results_shown(step, self.state_of(step.id)):
+            return
+        if step.id in self._results_due:
+            return
+        self._results_due.add(step.id)
+        self.loop.call_later(RESULTS_SECONDS, self._send_results, step)
+
+    def _send_results(self, step: StepInfo) -> None:
+        async def send() -> None:
+            self._results_due.discard(step.id)
+            try:
+                tally = await self.loop.run_in_executor(None, self.results, step, self.run_id)
+            except Exception:
+                log.exception("could not add up the results of step %s", step.id)
+                return
+            state = self.state_of(step.id)
+            if results_shown(step, state):
+                data = {"step_id": step.id, "results": kinds.phone_results(step, state, tally)}
+                self.hub.publish("results", data)
+
+        task = self.loop.create_task(send())
+        self._tasks.add(task)  # the loop keeps only a weak reference to its tasks
+        task.add_done_callback(self._tasks.discard)
 
     def _renamed(self, participant) -> None:
         """The person's own phones hear "me"; the others hear "renamed" only while the current
         board shows names (after the step changes they read the names afresh anyway)."""
         self.hub.publish("me", {"id": participant.id, "name": participant.name}, participant.id)
         step = self.steps.get(self.current_step_id)
-        if step is not None and step.kind == "whiteboard":
-            if names_shown(step, self.state_of(step.id)):
-                data = {"participant_id": participant.id, "name": participant.name}
-                self.hub.publish("renamed", data)
+        module = kinds.registry().get(step.kind) if step is not None else None
+        shows_names = getattr(module, "names_shown", None)  # the kind's rule, if it has names
+        if shows_names is not None and shows_names(step, self.state_of(step.id)):
+            data = {"participant_id": participant.id, "name": participant.name}
+            self.hub.publish("renamed", data)
 
 
 _HANDLERS = {
@@ -164,5 +204,6 @@ _HANDLERS = {
     events.NOTE_DELETED: Live._note_deleted,
     events.NOTES_CHANGED: Live._notes_changed,
     events.STEP_STATE: Live._step_state,
+    events.RESPONSE: Live._response,
     events.PARTICIPANT_RENAMED: Live._renamed,
 }

@@ -39,16 +39,53 @@ def web_root() -> Path:
 @cache
 def _packed(path: Path) -> tuple[bytes, bytes, str]:
     """A file's bytes, gzipped bytes and ETag (the files never change while the app runs)."""
-    raw = path.read_bytes()
+    return _pack(path.read_bytes())
+
+
+def _pack(raw: bytes) -> tuple[bytes, bytes, str]:
     return raw, gzip.compress(raw, 9, mtime=0), '"' + hashlib.sha256(raw).hexdigest()[:20] + '"'
 
 
+def phone_script() -> bytes:
+    """The attendee page's script as phones get it: the page's own code, then each kind's part
+    (``kinds/KIND.js``, which registers itself), then the call that starts the page. One
+    request, no build step."""
+    return _with_kinds("phone.js", b"FAC.start();\n")
+
+
+def phone_style() -> bytes:
+    """The attendee page's style: the page's own, then each kind's (``kinds/KIND.css``)."""
+    return _with_kinds("phone.css")
+
+
+def _with_kinds(name: str, ending: bytes = b"") -> bytes:
+    root = web_root()
+    suffix = Path(name).suffix
+    parts = [(root / name).read_bytes()]
+    parts += [path.read_bytes() for path in sorted((root / "kinds").glob(f"*{suffix}"))]
+    return b"\n".join([*parts, ending])
+
+
+BUNDLES = {"phone.js": phone_script, "phone.css": phone_style}
+
+
+@cache
+def _packed_bundle(name: str) -> tuple[bytes, bytes, str]:
+    return _pack(BUNDLES[name]())
+
+
 def serve_file(request: Request, path: Path) -> Response:
-    raw, packed, etag = _packed(path)
+    bundled = path.parent == web_root() and path.name in BUNDLES
+    packed_file = _packed_bundle(path.name) if bundled else _packed(path)
+    return _serve(request, packed_file, path.suffix)
+
+
+def _serve(request: Request, packed_file: tuple[bytes, bytes, str], suffix: str) -> Response:
+    raw, packed, etag = packed_file
     headers = {"ETag": etag, "Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers=headers)
-    media_type = TYPES.get(path.suffix, "application/octet-stream")
+    media_type = TYPES.get(suffix, "application/octet-stream")
     if "gzip" in request.headers.get("accept-encoding", ""):
         headers["Content-Encoding"] = "gzip"
         return Response(packed, media_type=media_type, headers=headers)

@@ -1,31 +1,32 @@
-"""The one writer of notes: requests arriving while a commit is under way wait together and are
-committed in one transaction (group commit), so a room posting at once costs a few disk syncs,
-not one per note. Each request still gets its own answer."""
+"""The writers of what phones send (notes, answers): requests arriving while a commit is under
+way wait together and are committed in one transaction (group commit), so a room posting at once
+costs a few disk syncs, not one per request. Each request still gets its own answer."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from facilitator.model.board import Board, NoteRequest
-from facilitator.model.errors import ModelError
-from facilitator.model.records import AddNoteResult
+from facilitator.model.board import Board
 
 MAX_BATCH = 500
 
 
-class NoteWriter:
-    """Lives on the server's loop; the database work runs on its own named thread."""
+class GroupWriter:
+    """Lives on the server's loop; ``work`` (a list of requests -> a result or a ModelError
+    each, in one transaction) runs on the writer's own named thread."""
 
-    def __init__(self, board: Board):
-        self.board = board
-        self._pending: list[tuple[NoteRequest, asyncio.Future]] = []
+    def __init__(self, work: Callable[[Sequence], list], name: str):
+        self.work = work
+        self._pending: list[tuple[object, asyncio.Future]] = []
         self._running = False
-        self._executor = ThreadPoolExecutor(1, thread_name_prefix="facilitator-note-writer")
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix=f"facilitator-{name}")
         self.batches = 0
         self.largest_batch = 0
 
-    async def add(self, request: NoteRequest) -> AddNoteResult | ModelError:
+    async def add(self, request):
+        """The request's result, or the ModelError that refused it."""
         loop = asyncio.get_running_loop()
         future = loop.create_future()
         self._pending.append((request, future))
@@ -42,9 +43,7 @@ class NoteWriter:
                 del self._pending[:MAX_BATCH]
                 requests = [request for request, _ in batch]
                 try:
-                    answers = await loop.run_in_executor(
-                        self._executor, self.board.add_notes, requests
-                    )
+                    answers = await loop.run_in_executor(self._executor, self.work, requests)
                 except Exception as error:  # the database itself failed: every request hears
                     for _, future in batch:
                         if not future.done():
@@ -60,3 +59,10 @@ class NoteWriter:
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)
+
+
+class NoteWriter(GroupWriter):
+    """The one writer of notes."""
+
+    def __init__(self, board: Board):
+        super().__init__(board.add_notes, "note-writer")

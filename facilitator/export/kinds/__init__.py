@@ -1,8 +1,10 @@
 """Per-kind modules of the export layer, keyed by each kind's ``KIND`` (as in the model).
 
-Each module may define ``handout(step, ctx) -> list[Flowable]`` (its part of the handout) and
-``summary(step, ctx) -> list[Flowable]`` (its part of the discussion summary). A kind with no
-module, or a module without one of them, gets the plain default: its title and question.
+Each module defines ``KIND`` and may define ``handout(step, ctx) -> list[Flowable]`` (its part
+of the handout), ``summary(step, ctx) -> list[Flowable]`` (its part of the discussion summary)
+and ``csv_rows(step, results) -> list[dict]`` (its results as CSV lines: ``text``, ``count``,
+``share``). A module without one of them gets the plain default: its title and question, no
+CSV lines. A kind without a module is refused at start (:func:`missing`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from types import ModuleType
 
 from reportlab.platypus import Flowable
 
+from facilitator.model import kinds as model_kinds
 from facilitator.model.records import StepInfo
 
 from ..data import RunData
@@ -56,3 +59,17 @@ def handout(step: StepInfo, ctx: HandoutContext) -> list[Flowable]:
 def summary(step: StepInfo, ctx: SummaryContext) -> list[Flowable]:
     make = getattr(registry().get(step.kind), "summary", None)
     return make(step, ctx) if make else step_heading(step, ctx.styles, number=ctx.number)
+
+
+def csv_rows(step: StepInfo, results: dict) -> list[dict]:
+    make = getattr(registry().get(step.kind), "csv_rows", None)
+    return make(step, results) if make else []
+
+
+def missing() -> list[str]:
+    """A sentence for each kind without its export module."""
+    return [
+        f"the kind '{kind}' has no export module (facilitator/export/kinds/{kind}.py)"
+        for kind in model_kinds.names()
+        if kind not in registry()
+    ]

@@ -38,47 +38,44 @@ def handout(step: StepInfo, ctx) -> list[Flowable]:
 
 
 def summary(step: StepInfo, ctx) -> list[Flowable]:
-    answers = [f.answers for f in ctx.data.feedback.get(step.id, [])]
+    """The tally of the form (facilitator/model/kinds/feedback.py): each rating's average and
+    distribution, then every comment."""
+    results = ctx.data.results(step)
     styles = ctx.styles
     heading = step_heading(step, styles, number=ctx.number)
-    people = len(answers)
+    people = results.get("answered", 0)
     who = "1 person" if people == 1 else f"{people} people"
     intro = Paragraph(f"{who} answered.", styles["small"])
-    if not answers:
+    if not people:
         return [KeepTogether(heading + [intro])]
-    ratings = [q for q in _questions(step) if q.get("type") == "rating"]
-    first = [Spacer(1, 4), _ratings_table(ratings, answers, ctx)] if ratings else []
+    questions = results.get("questions", [])
+    ratings = [q for q in questions if q["type"] == "rating"]
+    first = [Spacer(1, 4), _ratings_table(ratings, ctx)] if ratings else []
     out: list[Flowable] = [KeepTogether(heading + [intro, *first])]
-    for q in _questions(step):
-        if q.get("type") == "rating":
+    for q in questions:
+        if q["type"] == "rating":
             continue
-        comments = [a[q["id"]] for a in answers if isinstance(a.get(q["id"]), str)]
-        title = Paragraph(markup(q.get("text", ""), single_line=True, font=BOLD), styles["h3"])
-        if not comments:
+        title = Paragraph(markup(q["text"], single_line=True, font=BOLD), styles["h3"])
+        if not q["comments"]:
             out.append(KeepTogether([title, Paragraph("No comments.", styles["small"])]))
             continue
-        items = [para(c, styles["note"], bullet="•") for c in comments]
+        items = [para(c, styles["note"], bullet="•") for c in q["comments"]]
         out += listing(title, items)
     return out
 
 
-def _ratings_table(ratings: list[dict], answers: list[dict], ctx) -> Table:
+def _ratings_table(ratings: list[dict], ctx) -> Table:
     rows = []
     for q in ratings:
-        values = [a[q["id"]] for a in answers if isinstance(a.get(q["id"]), int)]
-        counts = [values.count(i) for i in range(1, 6)]
-        if values:
-            mean = sum(values) / len(values)
-            figure = f"<b>{mean:.1f}</b> out of 5 on average, from {len(values)} answers"
+        if q["count"]:
+            figure = f"<b>{q['average']:.1f}</b> out of 5 on average, from {q['count']} answers"
         else:
             figure = "No answers."
         cell = [
-            Paragraph(
-                markup(q.get("text", ""), single_line=True, font=BOLD), ctx.styles["cellhead"]
-            ),
+            Paragraph(markup(q["text"], single_line=True, font=BOLD), ctx.styles["cellhead"]),
             Paragraph(figure, ctx.styles["small"]),
         ]
-        rows.append([cell, rating_chart(counts, CHART_WIDTH)])
+        rows.append([cell, rating_chart(q["distribution"], CHART_WIDTH)])
     table = Table(rows, colWidths=[ctx.width - CHART_WIDTH - 12, CHART_WIDTH + 12])
     table.setStyle(
         table_style(

@@ -20,9 +20,9 @@ def handout(step: StepInfo, ctx) -> list[Flowable]:
 
 
 def summary(step: StepInfo, ctx) -> list[Flowable]:
-    placements = ctx.data.placements.get(step.id, [])
-    count = len(placements)
+    dots = ctx.data.results(step).get("dots", [])
+    count = len(dots)
     line = f"{count} {'person' if count == 1 else 'people'} placed a dot."
-    drawing = position_map(step.media_path("image"), placements, ctx.width, 330)
+    drawing = position_map(step.media_path("image"), dots, ctx.width, 330)
     heading = step_heading(step, ctx.styles, number=ctx.number)
     return [KeepTogether(heading + [Paragraph(line, ctx.styles["small"]), Spacer(1, 3), drawing])]

@@ -12,8 +12,11 @@ class Settings(KindSettings):
 
 SPEC = StepKind(
     name=KIND,
+    order=10,
     label="Information",
     description="A slide: title, text and an optional picture (welcome, principles, join).",
+    phone="The title and text.",
     settings=Settings,
+    new_step_title="New slide",
     media_fields=("image",),
 )

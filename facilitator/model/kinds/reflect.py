@@ -11,7 +11,9 @@ class Settings(KindSettings):
 
 SPEC = StepKind(
     name=KIND,
+    order=30,
     label="Reflect",
     description="A question shown large, with an optional countdown; a private scratch note.",
+    phone="The question, and a private scratch note that stays on the phone.",
     settings=Settings,
 )

@@ -22,8 +22,11 @@ class Settings(KindSettings):
 
 SPEC = StepKind(
     name=KIND,
+    order=20,
     label="Video",
     description="A local video plays full screen between its marks, then its prompt question.",
+    phone="The question, while the film plays on the projector.",
     settings=Settings,
+    required_media=(("video", "a video file"),),
     media_fields=("video",),
 )

@@ -27,6 +27,7 @@ class KindEditor(QWidget):
     after the typing pauses."""
 
     KIND = ""
+    PROMPT_LABEL = "&Question:"  # the label of the step's prompt field in the editor
     edited = Signal(dict, bool)
     failed = Signal(str)
 
@@ -51,6 +52,12 @@ class KindEditor(QWidget):
 
     def show_settings(self, step: StepInfo) -> None:
         raise NotImplementedError
+
+    @staticmethod
+    def phone_summary(step: StepInfo) -> str | None:
+        """What an attendee's phone shows during ``step``, when its settings change it (None:
+        the kind's own sentence, ``StepKind.phone``)."""
+        return None
 
     def setting(self, name: str, value, *, now: bool = True) -> None:
         self.edited.emit({"settings": {name: value}}, now)
@@ -156,3 +163,14 @@ def editors() -> dict[str, type[KindEditor]]:
 def editor_for(kind: str) -> type[KindEditor] | None:
     """The settings editor class for ``kind``, or None when the kind has no extra settings."""
     return editors().get(kind)
+
+
+def missing() -> list[str]:
+    """A sentence for each kind with settings of its own but no editor for them here."""
+    from facilitator.model import kinds
+
+    return [
+        f"the kind '{name}' has no settings editor (facilitator/ui/editor_kinds/{name}.py)"
+        for name, spec in kinds.registry().items()
+        if spec.settings.model_fields and name not in editors()
+    ]

@@ -35,6 +35,12 @@ def new_id(text: str, taken: set[str]) -> str:
 
 class FeedbackEditor(KindEditor):
     KIND = KIND
+    PROMPT_LABEL = "&Introduction:"
+
+    @staticmethod
+    def phone_summary(step: StepInfo) -> str:
+        count = len(step.settings.get("questions") or ())
+        return f"A short form: {count} question" + ("" if count == 1 else "s") + "."
 
     def __init__(self, library, parent=None):
         super().__init__(library, parent)

@@ -13,6 +13,7 @@ KIND = "info"
 
 class InfoEditor(KindEditor):
     KIND = KIND
+    PROMPT_LABEL = "&Text:"
 
     def __init__(self, library, parent=None):
         super().__init__(library, parent)

@@ -57,6 +57,7 @@ class MarkBox(QDoubleSpinBox):
 
 class VideoEditor(KindEditor):
     KIND = KIND
+    PROMPT_LABEL = "&Question after:"
 
     def __init__(self, library, parent=None):
         super().__init__(library, parent)

@@ -16,6 +16,25 @@ KIND = "whiteboard"
 class WhiteboardEditor(KindEditor):
     KIND = KIND
 
+    @staticmethod
+    def phone_summary(step: StepInfo) -> str:
+        settings = step.settings
+        parts = ["A box to add notes; each person sees their own notes"]
+        if settings.get("show_others", True):
+            parts.append(
+                "and everyone's once you reveal them"
+                if settings.get("reveal")
+                else "and everyone's"
+            )
+        text = " ".join(parts) + "."
+        if settings.get("anonymous"):
+            text += " No names on others' notes (only your console shows who wrote what)."
+        if settings.get("votes"):
+            text += f" {settings['votes']} dots each to vote with."
+            if not settings.get("votes_visible", True):
+                text += " Vote counts appear when you close the board."
+        return text
+
     def __init__(self, library, parent=None):
         super().__init__(library, parent)
         self.zones = QPlainTextEdit(self)

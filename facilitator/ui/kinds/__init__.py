@@ -19,6 +19,7 @@ class KindUI:
     kind: str
     stage: type
     controls: type | None
+    uses_player: bool = False  # plays the shared video player (its module's USES_PLAYER)
 
 
 @cache
@@ -28,10 +29,24 @@ def registry() -> dict[str, KindUI]:
         module = importlib.import_module(f"{__name__}.{info.name}")
         kind = getattr(module, "KIND", None)
         if kind is not None:
-            found[kind] = KindUI(kind, module.STAGE, getattr(module, "CONTROLS", None))
+            controls = getattr(module, "CONTROLS", None)
+            player = getattr(module, "USES_PLAYER", False)
+            found[kind] = KindUI(kind, module.STAGE, controls, player)
     return found
 
 
 def get(kind: str) -> KindUI:
-    """The ui of ``kind``; the info slide for a kind this version does not know."""
+    """The ui of ``kind``. A kind the model does not know (a run made by a newer version)
+    shows as an info slide; a kind it knows has its module (see :func:`missing`)."""
     return registry().get(kind) or registry()["info"]
+
+
+def missing() -> list[str]:
+    """A sentence for each kind of the model without its projector view here."""
+    from facilitator.model import kinds
+
+    return [
+        f"the kind '{kind}' has no projector view (facilitator/ui/kinds/{kind}.py)"
+        for kind in kinds.names()
+        if kind not in registry()
+    ]

@@ -73,7 +73,8 @@ def plain_label(text: str = "", style: str = "") -> QLabel:
 
 class ViewOptions(QObject):
     """How the room sees the current step, shared by every view of it (console and projector):
-    the heat view of a position step, the top-N filter of a board, feedback results shown."""
+    the heat view of a position step, the top-N filter of a board. (Whether a step's results
+    are shown is the run's, in the model: the remote changes it too.)"""
 
     changed = Signal()
     room_view_changed = Signal()  # what the room sees of a board: its view, page, pages
@@ -82,7 +83,6 @@ class ViewOptions(QObject):
         super().__init__(parent)
         self.heat = False
         self.top_n: int | None = None
-        self.results = False
         self.show_prompt = False  # a video stage shows its question instead of the film
         self.board_mode: str | None = None  # how the room sees a board (see board_projector)
         self.board_unit: tuple | None = None  # the group or zone opened large
@@ -104,7 +104,6 @@ class ViewOptions(QObject):
         self.set(
             heat=False,
             top_n=None,
-            results=False,
             show_prompt=False,
             board_mode=None,
             board_unit=None,

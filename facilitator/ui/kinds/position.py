@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QRadialGradient
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout
 
-from facilitator.model import events
-
-from .base import KindControls, StageView, plain_label, title_and_prompt
+from .answers import AnswersControls, AnswersStage
+from .base import title_and_prompt
 from .picture import Picture
 
 KIND = "position"
@@ -20,7 +19,7 @@ class DotsPicture(Picture):
 
     def __init__(self, path, parent=None):
         super().__init__(path, parent)
-        self.dots: dict[int, tuple[float, float]] = {}
+        self.dots: list[tuple[float, float]] = []
         self.heat = False
 
     def paint_over(self, p: QPainter) -> None:
@@ -28,8 +27,7 @@ class DotsPicture(Picture):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         radius = max(4.0, area.height() / 60)
         points = [
-            QPointF(area.x() + x * area.width(), area.y() + y * area.height())
-            for x, y in self.dots.values()
+            QPointF(area.x() + x * area.width(), area.y() + y * area.height()) for x, y in self.dots
         ]
         if self.heat:
             spread = radius * 7
@@ -47,7 +45,10 @@ class DotsPicture(Picture):
             p.drawEllipse(point, radius, radius)
 
 
-class PositionStage(StageView):
+class PositionStage(AnswersStage):
+    """Every dot as it arrives: the room sees where it stands (its results) live, unless the
+    facilitator keeps them back."""
+
     def __init__(self, step, run, live, parent=None, **join):
         super().__init__(step, run, live, parent, **join)
         title, prompt = title_and_prompt(step, 56, 34)
@@ -57,47 +58,34 @@ class PositionStage(StageView):
         layout.addWidget(title)
         layout.addWidget(prompt)
         layout.addWidget(self.picture, 1)
+        self.refresh()
         if self.is_live:
-            for p in live.model.responses.placements(run.id, step.id):
-                self.picture.dots[p.participant_id] = (p.x, p.y)
             self.options_changed()
 
-    def on_event(self, event) -> None:
-        if event.type == events.PLACEMENT and event.payload.step_id == self.step.id:
-            self.picture.dots[event.payload.participant_id] = (event.payload.x, event.payload.y)
-            self.picture.update()
+    def show_results(self, results: dict, shown: bool) -> None:
+        self.picture.dots = [(d["x"], d["y"]) for d in results.get("dots", [])] if shown else []
+        self.picture.update()
 
     def options_changed(self) -> None:
         self.picture.heat = self.live.options.heat
         self.picture.update()
 
 
-class PositionControls(KindControls):
+class PositionControls(AnswersControls):
     def __init__(self, step, run, live, parent=None):
         super().__init__(step, run, live, parent)
-        self.count = plain_label()
+        self.bar.setFormat("%v of %m dots placed")
         self.heat = QCheckBox("Heat view (H)")
         self.heat.setChecked(live.options.heat)
         self.heat.toggled.connect(lambda on: live.options.set(heat=on))
-        row = QHBoxLayout(self)
-        row.addWidget(self.count)
-        row.addStretch(1)
-        row.addWidget(self.heat)
+        self.extra.addWidget(self.heat)
         self.refresh()
-
-    def refresh(self) -> None:
-        n = len(self.live.model.responses.placements(self.run.id, self.step.id))
-        self.count.setText(f"{n} dot{'s' if n != 1 else ''} placed")
-
-    def on_event(self, event) -> None:
-        if event.type == events.PLACEMENT and event.payload.step_id == self.step.id:
-            self.refresh()
 
     def key_action(self, key: int) -> bool:
         if key == Qt.Key.Key_H:
             self.heat.toggle()
             return True
-        return False
+        return super().key_action(key)
 
 
 STAGE = PositionStage

@@ -11,6 +11,7 @@ from facilitator.ui.video import VideoControls, VideoSurface
 from .base import MUTED, StageLabel, StageView, title_and_prompt
 
 KIND = "video"
+USES_PLAYER = True  # the console's shared player plays this step's film
 
 
 class VideoStage(StageView):

@@ -1,4 +1,5 @@
-"""Feedback steps on the phone: the form's questions and the phone's own answers so far."""
+"""Feedback steps on the phone: the form's questions (the phone's own answers come as its
+``answer``, as for every kind that takes answers). Phones never see other people's comments."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ def phone_step(step, state) -> dict:
     return {"questions": [{"id": q["id"], "text": q["text"], "type": q["type"]} for q in questions]}
 
 
-def phone_state(ctx, step, participant_id: int) -> dict:
-    for answer in ctx.model.responses.feedback(ctx.run_id, step.id):
-        if answer.participant_id == participant_id:
-            return {"answers": answer.answers}
-    return {"answers": {}}
+def phone_results(step, state, results: dict) -> dict:
+    questions = [
+        {k: v for k, v in q.items() if k != "comments"} for q in results.get("questions", [])
+    ]
+    return {**results, "questions": questions}

@@ -1,0 +1,7 @@
+/* A video step on the phone: the film plays on the big screen; the phone shows its question. */
+FAC.kinds.video = {
+  render: function (main, step) {
+    main.appendChild(FAC.el("p", { cls: "hint",
+      text: "The film plays on the big screen." + (step.caption ? " " + step.caption : "") }));
+  }
+};
