@@ -1,5 +1,6 @@
 /* The facilitator's phone remote: next, previous, black screen, timer, reveal, and the incoming
-   notes with hide. Sends the remote key as a Bearer token; polls every two seconds. */
+   notes with hide. Sends the remote key as a Bearer token; follows the run on the remote's
+   event stream (which takes the key in its address), or asks every two seconds without one. */
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
@@ -84,11 +85,35 @@
     if (!list.firstChild) { var none = document.createElement("li"); none.className = "hint"; none.textContent = "No notes yet."; list.appendChild(none); }
   }
   function act(path) { return function () { api("POST", "/api/remote/" + path, function (s, d) { answer(s, d); refresh(); }); }; }
-  function refresh() {
+  function refresh(after) {
     api("GET", "/api/remote/state", function (s, d) {
       answer(s, d);
-      if (s === 200 && d.step.kind === "whiteboard") api("GET", "/api/remote/notes", notes);
-      else if (s === 200) $("notes").textContent = "";
+      if (s === 200) fetchNotes(d);
+      if (after) after(s);
+    });
+  }
+  function fetchNotes(d) {
+    if (d.step.kind === "whiteboard") api("GET", "/api/remote/notes", notes);
+    else $("notes").textContent = "";
+  }
+  // A state event comes at once and whenever something changes. A stream the server refused
+  // (a wrong key) closes: asking for the state then shows why, and listens again if it can.
+  function listen() {
+    if (!window.EventSource) { setInterval(refresh, 2000); return; }
+    var es = new EventSource("/api/remote/events?k=" + encodeURIComponent(key || ""));
+    es.addEventListener("state", function (ev) {
+      var d; try { d = JSON.parse(ev.data); } catch (e) { return; }
+      answer(200, d); fetchNotes(d);
+    });
+    es.onerror = function () {
+      net("Waiting for connection\u2026", true);
+      if (es.readyState === 2) { es.close(); reconnect(); }
+    };
+  }
+  function reconnect() {
+    refresh(function (s) {
+      if (s === 200) setTimeout(listen, 1000 + Math.random() * 2000);
+      else if (s === 0 || s >= 500) setTimeout(reconnect, 5000);
     });
   }
   $("prev").addEventListener("click", act("prev"));
@@ -97,6 +122,5 @@
   $("timer-btn").addEventListener("click", act("timer"));
   $("reveal").addEventListener("click", act("reveal"));
   if (!key) $("error").textContent = "Open the remote's address shown on the laptop's console.";
-  refresh();
-  setInterval(refresh, 2000);
+  if (key) listen(); else refresh();
 })();
