@@ -1,11 +1,14 @@
 /* The attendee page: joins from the QR code's address, follows the run's current step live,
-   and sends notes through an outbox kept in local storage until the laptop acknowledges them.
-   Plain ES5 for old phones; user text is only ever set with textContent. */
+   and sends notes through an outbox kept in local storage until the laptop acknowledges them,
+   and a step's answer until the laptop has it. Each kind of step draws itself: its part of the
+   page (web/kinds/KIND.js) registers in FAC.kinds, and the server sends this file with every
+   kind's part after it and FAC.start() at the end. Plain ES5 for old phones; user text is only
+   ever set with textContent. */
 (function () {
   "use strict";
   var COLORS = ["yellow", "blue", "orange", "green", "pink", "grey"];
-  var S = { run: null, step: null, me: null, notes: [], myVotes: [], placement: null,
-            answers: {}, lastEvent: "", online: false, color: "yellow", zone: null };
+  var S = { run: null, step: null, me: null, notes: [], myVotes: [], answer: null, results: null,
+            lastEvent: "", online: false, color: "yellow", zone: null };
   var store = safeStorage();
   var outbox = load("outbox", []);
   var sending = false, es = null, timers = {}, timerTick = null;
@@ -112,11 +115,11 @@
     api("GET", "/api/state", null, function (status, data) {
       if (status === 200) {
         S.run = data.run; S.step = data.step; S.me = data.me; S.notes = data.notes || [];
-        S.myVotes = data.my_votes || []; S.placement = data.placement || null;
-        S.answers = data.answers || {};
+        S.myVotes = data.my_votes || []; S.answer = data.answer || null;
+        S.results = data.results || null;
         if (!S.lastEvent || !es) S.lastEvent = data.last_event;
         if (outbox.length && outbox[0].run !== S.run.id) { outbox = []; save("outbox", outbox); }
-        showMe(); render(); listen(); flush();
+        showMe(); render(); listen(); flush(); flushAnswer(null);
       } else if (status === 0) {
         setNet("Waiting for connection\u2026", true); retryLater("state", function () { loadState(after); });
       }
@@ -159,10 +162,10 @@
       if (es.readyState === 2) { es.close(); es = null; retryLater("state", function () { loadState(); }); }
     };
     on("step", function (d) {
-      S.run = d.run; S.step = d; S.notes = []; S.myVotes = []; S.placement = null; S.answers = {};
+      S.run = d.run; S.step = d; S.notes = []; S.myVotes = []; S.answer = null; S.results = null;
       S.draft = "";
       render(true);
-      if (/^(whiteboard|position|feedback)$/.test(d.kind))
+      if (d.closed !== undefined)  // a step that collects: read my notes or my answer
         setTimeout(function () { loadState(); }, Math.random() * 400);
     });
     on("run", function (d) { S.run = d; renderTimer(); });
@@ -174,6 +177,9 @@
     on("renamed", function (d) {
       S.notes.forEach(function (n) { if (n.participant_id === d.participant_id) n.author = d.name; });
       renderNotes();
+    });
+    on("results", function (d) {
+      if (S.step && d.step_id === S.step.id) { S.results = d.results; renderResults(); }
     });
     on("reset", function () { loadState(); });
   }
@@ -205,6 +211,12 @@
     outbox.push({ run: S.run.id, step_id: S.step.id, client_id: newId(), text: text,
                   color: S.color, zone_id: S.zone, state: "sending" });
     save("outbox", outbox); renderNotes(); flush();
+  }
+  // The notes of `step` still in the outbox (the laptop has not acknowledged them yet).
+  function pending(step) {
+    var acked = {};
+    S.notes.forEach(function (n) { if (n.client_id) acked[n.client_id] = true; });
+    return outbox.filter(function (o) { return o.step_id === step.id && !acked[o.client_id]; });
   }
   function flush() {
     var held = heldUntil - Date.now();  // the laptop said when: nothing goes before then
@@ -248,9 +260,21 @@
     main.appendChild(el("h1", { text: step.title }));
     main.appendChild(el("p", { id: "timer", cls: "timer", hidden: true }));
     if (step.prompt) main.appendChild(el("p", { cls: "prompt", text: step.prompt }));
-    if (kind) kind(main, step);
+    if (step.closed) main.appendChild(el("p", { cls: "done", text: "This step is closed: nothing more can be sent." }));
+    if (kind) kind.render(main, step);
+    main.appendChild(el("section", { id: "results", "aria-live": "polite" }));
+    renderResults();
     renderTimer();
     if (moved) { window.scrollTo(0, 0); main.focus(); }
+  }
+  function renderResults() {
+    var box = $("results"), kind = S.step && KINDS[S.step.kind];
+    if (!box) return;
+    box.textContent = "";
+    if (!kind || !kind.results || !S.results || !S.step.results_shown) { box.hidden = true; return; }
+    box.hidden = false;
+    box.appendChild(el("h2", { text: "Results" }));
+    kind.results(box, S.step, S.results);
   }
   function renderTimer() {
     clearInterval(timerTick);
@@ -268,107 +292,38 @@
     return url ? el("p", { cls: "figure" }, [el("img", { src: url, alt: alt })]) : null;
   }
 
-  var KINDS = {
-    info: function (main, step) { if (step.image) main.appendChild(picture(step.image, "")); },
-    video: function (main, step) {
-      main.appendChild(el("p", { cls: "hint", text: "The film plays on the big screen." + (step.caption ? " " + step.caption : "") }));
-    },
-    reflect: function (main, step) {
-      var key = "scratch_" + S.run.id + "_" + step.id;
-      var box = el("textarea", { id: "scratch", maxlength: "2000",
-        oninput: function () { save(key, box.value); } });
-      box.value = load(key, "");
-      main.appendChild(el("label", { "for": "scratch", text: "Your private note (it stays on this phone)" }));
-      main.appendChild(box);
-    },
-    whiteboard: function (main, step) {
-      if (step.locked) main.appendChild(el("p", { cls: "done", text: "This board is closed for new notes." }));
-      else main.appendChild(noteForm(step));
-      main.appendChild(el("p", { id: "note-error", cls: "error", role: "alert" }));
-      main.appendChild(el("h2", { text: "Your notes" }));
-      main.appendChild(el("ul", { id: "mine", cls: "notes" }));
-      if (step.reveal && !step.revealed)
-        main.appendChild(el("p", { cls: "hint", text: "Everyone's notes appear here when the facilitator reveals them." }));
-      if (step.anonymous)
-        main.appendChild(el("p", { cls: "hint", text: "This board is anonymous: nobody else sees who wrote which note." }));
-      if (step.show_others) {
-        main.appendChild(el("h2", { id: "others-title", text: "Everyone's notes" }));
-        if (step.votes) main.appendChild(el("p", { id: "votes-left", cls: "hint" }));
-        main.appendChild(el("ul", { id: "others", cls: "notes" }));
-      }
-      renderNotes();
-    },
-    position: function (main, step) {
-      var dot = el("span", { cls: "dot", hidden: !S.placement });
-      var saved = el("p", { cls: "hint", role: "status", "aria-live": "polite",
-        text: S.placement ? "Your dot is on the picture. Tap again to move it." : "Tap the picture where you are." });
-      var img = el("img", { src: step.image, alt: "The picture to place yourself on" });
-      var box = el("div", { cls: "picture" }, [img, dot]);
-      function show(p) { dot.hidden = false; dot.style.left = p.x * 100 + "%"; dot.style.top = p.y * 100 + "%"; }
-      if (S.placement) show(S.placement);
-      box.addEventListener("click", function (ev) {
-        var r = img.getBoundingClientRect();
-        var p = { x: Math.min(1, Math.max(0, (ev.clientX - r.left) / r.width)),
-                  y: Math.min(1, Math.max(0, (ev.clientY - r.top) / r.height)) };
-        show(p); saved.textContent = "Saving\u2026";
-        api("PUT", "/api/steps/" + step.id + "/placement", p, function (status, data) {
-          saved.textContent = status === 200 ? "Saved. Tap again to move your dot."
-            : errorText(data, "No connection: tap again in a moment.");
-        });
-      });
-      if (step.image) main.appendChild(box);
-      main.appendChild(saved);
-    },
-    feedback: function (main, step) {
-      var form = el("form", { id: "feedback" });
-      (step.questions || []).forEach(function (q, i) { form.appendChild(question(q, i)); });
-      var status = el("p", { role: "status", "aria-live": "polite", cls: "hint" });
-      form.appendChild(el("p", { cls: "row" }, [el("button", { type: "submit", text: "Send answers" })]));
-      form.appendChild(status);
-      if (Object.keys(S.answers).length) status.textContent = "Thank you: your answers are saved. You can change them and send again.";
-      function read() {
-        var answers = {};
-        (step.questions || []).forEach(function (q, i) {
-          if (q.type === "rating") {
-            var c = form.querySelector("input[name=q" + i + "]:checked");
-            answers[q.id] = c ? parseInt(c.value, 10) : null;
-          } else answers[q.id] = form.querySelector("#q" + i).value;
-        });
-        return answers;
-      }
-      // What is chosen but not yet sent survives the page redrawing the step.
-      form.addEventListener("change", function () { S.formDraft = { step: step.id, answers: read() }; });
-      form.addEventListener("input", function () { S.formDraft = { step: step.id, answers: read() }; });
-      form.addEventListener("submit", function (ev) {
-        ev.preventDefault();
-        var answers = read();
-        status.textContent = "Sending\u2026";
-        api("PUT", "/api/steps/" + step.id + "/feedback", { answers: answers }, function (code, data) {
-          if (code === 200) { S.answers = data.answers; S.formDraft = null; render(); }
-          else status.textContent = errorText(data, "No connection: please send again in a moment.");
-        });
-      });
-      main.appendChild(form);
-    }
-  };
+  var KINDS = {};  // filled by each kind's part of the page
 
-  function question(q, i) {
-    var draft = S.formDraft && S.formDraft.step === S.step.id ? S.formDraft.answers : {};
-    var value = draft[q.id] !== undefined && draft[q.id] !== null ? draft[q.id] : S.answers[q.id];
-    if (q.type !== "rating") {
-      var box = el("textarea", { id: "q" + i, maxlength: "2000" });
-      box.value = value || "";
-      return el("div", {}, [el("label", { "for": "q" + i, text: q.text }), box]);
-    }
-    var set = el("fieldset", { cls: "choices" }, [el("legend", { text: q.text + " (1 = not at all, 5 = very)" })]);
-    for (var v = 1; v <= 5; v++) {
-      set.appendChild(el("label", { cls: "choice" }, [
-        el("input", { type: "radio", name: "q" + i, value: String(v), checked: value === v,
-                      "aria-label": v + " out of 5" }),
-        el("span", { text: String(v), "aria-hidden": "true" })]));
-    }
-    return set;
+  // ---- answers: the latest one waits in local storage until the laptop has it --------------
+  var THANKS = "Thank you: your answer is in. You can change it until the step closes.";
+  var answering = null;  // the answer on its way, so a newer one waits for it, never overtakes
+  function sendAnswer(answer, status, thanks) {
+    save("answer", { run: S.run.id, step_id: S.step.id, answer: answer });
+    status.textContent = "Sending\u2026";
+    answering = answering && { status: status, thanks: thanks, busy: answering.busy };
+    flushAnswer(status, thanks);
   }
+  function flushAnswer(status, thanks) {
+    var item = load("answer", null), sent = JSON.stringify(item);
+    if (!item || !S.run || item.run !== S.run.id || (answering && answering.busy)) return;
+    answering = { busy: true };
+    api("PUT", "/api/steps/" + item.step_id + "/response", { answer: item.answer }, function (code, data) {
+      var next = answering || {};
+      status = next.status || status; thanks = next.thanks || thanks; answering = null;
+      if (code === 0 || code === 429 || code >= 500) {
+        if (status) status.textContent = "Waiting for connection\u2026 your answer will be sent.";
+        retryLater("answer", function () { flushAnswer(status, thanks); });
+        return;
+      }
+      if (code === 403) { join(load("key", null)); return; }  // joins again, then sends it
+      if (JSON.stringify(load("answer", null)) !== sent) { flushAnswer(status, thanks); return; }
+      store.removeItem("fac_answer");
+      if (code === 200 && S.step && S.step.id === item.step_id) S.answer = data.answer;
+      if (status) status.textContent = code === 200 ? (thanks || THANKS)
+        : errorText(data, "That answer could not be sent.");
+    });
+  }
+  function statusLine() { return el("p", { cls: "hint", role: "status", "aria-live": "polite" }); }
 
   function noteForm(step) {
     var box = el("textarea", { id: "note-text", maxlength: "500", required: true });
@@ -411,7 +366,8 @@
   }
 
   function renderNotes() {
-    var mine = $("mine"), others = $("others"), step = S.step;
+    var mine = $("mine"), others = $("others"), step = S.step, kind = step && KINDS[step.kind];
+    if (kind && kind.notes) { kind.notes(step); return; }  // a kind that lists notes its own way
     if (!mine || !step) return;
     mine.textContent = ""; if (others) others.textContent = "";
     var acked = {};
@@ -455,6 +411,10 @@
   document.addEventListener("visibilitychange", function () {
     if (!document.hidden && S.me) { if (!es) loadState(); flush(); }
   });
-  window.addEventListener("online", function () { flush(); });
-  start();
+  window.addEventListener("online", function () { flush(); flushAnswer(null); });
+
+  window.FAC = { kinds: KINDS, S: S, el: el, api: api, load: load, save: save, $: $,
+    errorText: errorText, alertBox: alertBox, picture: picture, noteForm: noteForm,
+    renderNotes: renderNotes, render: render, sendAnswer: sendAnswer, statusLine: statusLine,
+    start: start, queueNote: queueNote, pending: pending };
 })();

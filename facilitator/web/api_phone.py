@@ -71,15 +71,6 @@ class NoteEditBody(Body):
     text: NoteText
 
 
-class PlacementBody(Body):
-    x: float = Field(..., ge=0, le=1)
-    y: float = Field(..., ge=0, le=1)
-
-
-class FeedbackBody(Body):
-    answers: dict[str, int | str | None] = Field(..., max_length=50)
-
-
 def context(request: Request) -> Context:
     return request.app.state.context
 
@@ -266,22 +257,6 @@ def unvote(note_id: Id, request: Request, pid: int = Depends(me)) -> dict:
     _note_of_run(ctx, note_id)
     note = ctx.model.board.unvote(note_id, pid)
     return _vote_answer(ctx, note, pid)
-
-
-@router.put("/steps/{step_id}/placement", responses=errors(*WRITE, 404, 413))
-def place(step_id: Id, body: PlacementBody, request: Request, pid: int = Depends(me)) -> dict:
-    ctx = context(request)
-    limit(ctx.action_limiter, pid, "move your dot")
-    placement = ctx.model.responses.place(ctx.run_id, step_id, pid, body.x, body.y)
-    return {"placement": {"x": placement.x, "y": placement.y}}
-
-
-@router.put("/steps/{step_id}/feedback", responses=errors(*WRITE, 404, 413))
-def feedback(step_id: Id, body: FeedbackBody, request: Request, pid: int = Depends(me)) -> dict:
-    ctx = context(request)
-    limit(ctx.action_limiter, pid, "send answers")
-    info = ctx.model.responses.answer_feedback(ctx.run_id, step_id, pid, body.answers)
-    return {"answers": info.answers}
 
 
 @router.get("/events", response_class=StreamingResponse, responses=errors(403))

@@ -10,6 +10,7 @@ import json
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
+from pydantic import BaseModel
 
 from .api_phone import Id, context
 from .app import ApiError, Context, errors
@@ -118,6 +119,30 @@ def _set_hidden(ctx: Context, note_id: int, hidden: bool):
     if note.run_id != ctx.run_id:
         raise ApiError(404, "That note no longer exists.")
     return ctx.model.board.set_hidden(note_id, hidden)
+
+
+class OpenBody(BaseModel):
+    open: bool
+
+
+class ShownBody(BaseModel):
+    shown: bool
+
+
+@router.post("/answers")
+def answers(body: OpenBody, ctx: Context = Depends(remote)) -> dict:
+    """Open the current step to notes and answers, or close it (phones then get 409)."""
+    step = ctx.model.runs.current_step(ctx.run_id)
+    ctx.model.runs.set_step_state(ctx.run_id, step.id, locked=not body.open)
+    return _summary(ctx)
+
+
+@router.post("/results")
+def results(body: ShownBody, ctx: Context = Depends(remote)) -> dict:
+    """Show the current step's results to the room and the phones, or keep them to the console."""
+    step = ctx.model.runs.current_step(ctx.run_id)
+    ctx.model.runs.set_step_state(ctx.run_id, step.id, results_shown=body.shown)
+    return _summary(ctx)
 
 
 HEARTBEAT_SECONDS = 15  # a comment line this often when nothing changed

@@ -25,7 +25,7 @@ from .hub import Hub
 from .live import Live
 from .remote_feed import RemoteFeed
 from .security import MAX_BODY, SECURITY_HEADERS, RateLimiter, WrongCodes
-from .writer import NoteWriter
+from .writer import GroupWriter, NoteWriter
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,7 @@ class Context:
     hub: Hub
     live: Live
     writer: NoteWriter
+    answer_writer: GroupWriter  # answers to steps (Responses.answer_many), group-committed
     join_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(burst=20, rate=2))
     note_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(burst=20, rate=0.5))
     action_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(burst=30, rate=2))
@@ -214,7 +215,7 @@ async def _too_large(send) -> None:
 
 def create_app(context: Context) -> FastAPI:
     """The application for one run."""
-    from . import api_phone, api_remote, pages
+    from . import api_answers, api_phone, api_remote, pages
 
     app = FastAPI(
         title="Facilitator",
@@ -232,6 +233,7 @@ def create_app(context: Context) -> FastAPI:
     app.add_exception_handler(Exception, _unexpected)
     app.include_router(pages.router)
     app.include_router(api_phone.router)
+    app.include_router(api_answers.router)
     app.include_router(api_remote.router)
     app.add_middleware(Guard, context=context)
     app.openapi = _with_error_bodies(app.openapi)

@@ -22,7 +22,7 @@ from .app import Context, create_app
 from .hub import Hub, Liveness
 from .live import Live
 from .network import NetworkStatus
-from .writer import NoteWriter
+from .writer import GroupWriter, NoteWriter
 
 log = logging.getLogger(__name__)
 
@@ -173,8 +173,10 @@ class WebServer:
         states = [runs.step_state(self.run_id, s.id) for s in steps]
         hub = Hub(self.liveness)
         current = steps[run.current_position].id if steps else None
-        live = Live(hub, self.run_id, steps, states, current)
-        return Context(self.model, run, hub, live, NoteWriter(self.model.board))
+        responses = self.model.responses
+        live = Live(hub, self.run_id, steps, states, current, results=responses.tally)
+        answers = GroupWriter(responses.answer_many, "answer-writer")
+        return Context(self.model, run, hub, live, NoteWriter(self.model.board), answers)
 
     def _serve(self, sock: socket.socket) -> None:
         # A fresh loop of the platform's default kind: on Windows the proactor, never the
@@ -226,6 +228,7 @@ class WebServer:
             server.force_exit = True
             self._thread.join(timeout=5)
         self._context.writer.close()
+        self._context.answer_writer.close()
         self._thread = None
 
     # -- the facilitator's network check ---------------------------------------------------------
