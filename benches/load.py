@@ -7,7 +7,11 @@ and a herd (every phone posts at the same instant). Then the step changes a few 
 acknowledgement latencies, the herd's drain time, the time for a step change to reach every
 stream, errors, lost and doubled notes, and the server's peak memory.
 
-    .venv/bin/python benches/load.py [--phones 300] [--seconds 20] [--notes 3]
+With ``--poll`` it runs "Spreading change" instead and every phone answers its poll at the same
+instant (results shown live): it prints how long until all are acknowledged, and how long after
+the last acknowledgement every phone holds results counting every answer.
+
+    .venv/bin/python benches/load.py [--phones 300] [--seconds 20] [--notes 3] [--poll]
 
 The load generator is a small HTTP/1.1 client on asyncio streams, so that one Python process can
 drive hundreds of phones without becoming the bottleneck itself.
@@ -83,6 +87,7 @@ class Phone:
     http: Http
     stream: Http
     note_ids: set = field(default_factory=set)
+    results: list = field(default_factory=list)  # (arrival time, people answered) per event
     step_times: list = field(default_factory=list)
     acked: dict = field(default_factory=dict)  # client_id -> note id
     latencies: list = field(default_factory=list)
@@ -137,6 +142,8 @@ async def read_stream(phone: Phone, http: Http) -> None:
                 phone.note_ids.add(int(note_id.search(data).group(1)))
             elif kind == b"step":
                 phone.step_times.append(now)
+            elif kind == b"results":
+                phone.results.append((now, json.loads(data)["results"].get("answered", 0)))
 
 
 async def post_note(phone: Phone, step_id: int, client_id: str, text: str, lock) -> None:
@@ -191,13 +198,13 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def start_server(data_dir: str, port: int) -> tuple[subprocess.Popen, str, str]:
+def start_server(data_dir: str, port: int, workshop=None) -> tuple[subprocess.Popen, str, str]:
     command = [
         sys.executable,
         "-m",
         "facilitator",
         "serve",
-        "--demo",
+        *([str(workshop)] if workshop else ["--demo"]),
         "--host",
         "127.0.0.1",
         "--port",
@@ -276,6 +283,69 @@ async def main(args) -> int:
     return 0
 
 
+POLL_WORKSHOP = Path(__file__).resolve().parents[1] / "assets" / "workshops" / "spreading-change"
+
+
+async def poll(args) -> int:
+    """Every phone answers "Spreading change"'s poll at the same instant."""
+    data_dir = tempfile.mkdtemp(prefix="facilitator-load-poll-")
+    server, join_url, remote_url = start_server(data_dir, args.port, POLL_WORKSHOP)
+    drain = asyncio.get_running_loop().run_in_executor(None, lambda: server.stdout.read())
+    url = urlparse(join_url)
+    host, port = url.hostname, url.port
+    remote = Http(host, port, parse_qs(urlparse(remote_url).query)["k"][0])
+    try:
+        phones = await join_all(host, port, parse_qs(url.query)["k"][0], args.phones)
+        _, state = await remote.call("GET", "/api/remote/state")
+        while state["step"]["kind"] != "poll":
+            _, state = await remote.call("POST", "/api/remote/next")
+        step = state["step"]
+        await remote.call("POST", "/api/remote/results", {"shown": True})
+        readies = [asyncio.Event() for _ in phones]
+        followers = [asyncio.create_task(follow(p, r)) for p, r in zip(phones, readies)]  # noqa: B905
+        await asyncio.gather(*(r.wait() for r in readies))
+        await asyncio.sleep(1.0)
+        options = len(step["options"])
+
+        async def answer(phone: Phone) -> float:
+            choice = {"answer": {"choices": [phone.index % options]}}
+            status, body = await phone.http.call("PUT", f"/api/steps/{step['id']}/response", choice)
+            if status != 200:
+                phone.errors.append(f"{status} {body}")
+            return time.perf_counter()
+
+        start = time.perf_counter()
+        acked = await asyncio.gather(*(answer(p) for p in phones))
+        last_ack = max(acked)
+        deadline = time.perf_counter() + 10
+        while time.perf_counter() < deadline:
+            if all(p.results and p.results[-1][1] == len(phones) for p in phones):
+                break
+            await asyncio.sleep(0.005)
+        complete = [
+            next(t for t, n in p.results if n == len(phones))
+            for p in phones
+            if any(n == len(phones) for _, n in p.results)
+        ]
+        errors = [e for p in phones for e in p.errors]
+        ms = lambda s: f"{s * 1000:.0f} ms"  # noqa: E731
+        print(f"poll: {len(phones)} answers at once, all acknowledged in {ms(last_ack - start)}")
+        if complete:
+            print(
+                f"poll: results counting every answer on {len(complete)}/{len(phones)} phones "
+                f"{ms(max(complete) - last_ack)} after the last acknowledgement"
+            )
+        print(f"errors {len(errors)}" + (f": {errors[:5]}" if errors else ""))
+        print(f"server peak memory {peak_memory_mb(server.pid):.0f} MB")
+        for task in followers:
+            task.cancel()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        await drain
+    return 0
+
+
 async def join_all(host: str, port: int, key: str, count: int) -> list[Phone]:
     semaphore = asyncio.Semaphore(20)
 
@@ -332,4 +402,6 @@ if __name__ == "__main__":
     parser.add_argument("--retries", type=float, default=0.1, help="share of notes sent twice")
     parser.add_argument("--step-changes", type=int, default=5)
     parser.add_argument("--port", type=int, default=18765)
-    sys.exit(asyncio.run(main(parser.parse_args())))
+    parser.add_argument("--poll", action="store_true", help="every phone answers a poll at once")
+    arguments = parser.parse_args()
+    sys.exit(asyncio.run(poll(arguments) if arguments.poll else main(arguments)))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
+from facilitator.model.responses import results_shown
+
 from .answers import AnswersControls, AnswersStage
 from .base import MUTED, StageLabel, plain_label, title_and_prompt
 
@@ -51,12 +53,26 @@ class FeedbackStage(AnswersStage):
 
 
 class FeedbackControls(AnswersControls):
+    """Showing a form's averages closes it first (figures the room has seen never move)."""
+
     def __init__(self, step, run, live, parent=None):
         super().__init__(step, run, live, parent)
         note = plain_label("Attendees answer on their phones; comments go into the summary.")
         note.setStyleSheet(f"color: {MUTED}")
         self.extra.addWidget(note)
         self.refresh()
+
+    def refresh_more(self, results, state) -> None:
+        if not self.show_button.isChecked():
+            self.show_button.setText("Close and show the results (R)")
+
+    def toggle_shown(self) -> None:
+        state = self.state()
+        if not results_shown(self.step, state):
+            runs = self.live.model.runs
+            runs.set_step_state(self.run.id, self.step.id, locked=True, results_shown=True)
+        else:
+            super().toggle_shown()
 
 
 STAGE = FeedbackStage
