@@ -16,8 +16,8 @@ from facilitator.model.errors import ModelError
 from facilitator.model.responses import AnswerRequest, results_shown
 
 from . import kinds
-from .api_phone import Body, Id, context, limit, me
-from .app import ApiError, Context
+from .api_phone import WRITE, Body, Id, context, limit, me
+from .app import ApiError, Context, errors
 
 router = APIRouter(prefix="/api", tags=["answers"])
 
@@ -51,7 +51,7 @@ async def store(ctx: Context, step_id: int, pid: int, answer: object):
     return result
 
 
-@router.put("/steps/{step_id}/response")
+@router.put("/steps/{step_id}/response", responses=errors(*WRITE, 404, 413))
 async def respond(step_id: Id, body: ResponseBody, request: Request, pid: int = Depends(me)):
     """Send (or change) my answer to the current step. 409 when the step is closed or is not
     the one on the screen; 422 when the answer does not fit the step."""
@@ -59,21 +59,21 @@ async def respond(step_id: Id, body: ResponseBody, request: Request, pid: int = 
     return {"answer": stored.answer}
 
 
-@router.put("/steps/{step_id}/placement")
+@router.put("/steps/{step_id}/placement", responses=errors(*WRITE, 404, 413))
 async def place(step_id: Id, body: PlacementBody, request: Request, pid: int = Depends(me)):
     """My dot on a position step's picture (the same as a ``response`` of ``{x, y}``)."""
     stored = await store(context(request), step_id, pid, {"x": body.x, "y": body.y})
     return {"placement": stored.answer}
 
 
-@router.put("/steps/{step_id}/feedback")
+@router.put("/steps/{step_id}/feedback", responses=errors(*WRITE, 404, 413))
 async def feedback(step_id: Id, body: FeedbackBody, request: Request, pid: int = Depends(me)):
     """My feedback form (the same as a ``response`` of ``{answers}``)."""
     stored = await store(context(request), step_id, pid, {"answers": body.answers})
     return {"answers": stored.answer["answers"]}
 
 
-@router.get("/steps/{step_id}/results")
+@router.get("/steps/{step_id}/results", responses=errors(403, 404, 422))
 async def results(step_id: Id, request: Request, pid: int = Depends(me)):
     """The step's live results while the facilitator shows them to the room; 403 while they are
     kept to the console."""

@@ -129,7 +129,7 @@ class ShownBody(BaseModel):
     shown: bool
 
 
-@router.post("/answers")
+@router.post("/answers", responses=errors(403, 413, 422, 503))
 def answers(body: OpenBody, ctx: Context = Depends(remote)) -> dict:
     """Open the current step to notes and answers, or close it (phones then get 409)."""
     step = ctx.model.runs.current_step(ctx.run_id)
@@ -137,7 +137,7 @@ def answers(body: OpenBody, ctx: Context = Depends(remote)) -> dict:
     return _summary(ctx)
 
 
-@router.post("/results")
+@router.post("/results", responses=errors(403, 413, 422, 503))
 def results(body: ShownBody, ctx: Context = Depends(remote)) -> dict:
     """Show the current step's results to the room and the phones, or keep them to the console."""
     step = ctx.model.runs.current_step(ctx.run_id)
