@@ -129,5 +129,13 @@ def test_the_remote_drives_the_run_from_a_phone(page, model, demo_run):
         page.get_by_role("button", name="Show the screen").wait_for()
         assert model.runs.run(demo_run.id).black
         assert "k=" not in page.url  # the key does not stay in the address bar
+        # on the position step (which takes answers): close it, then show its results
+        page.get_by_role("button", name="Close to answers").click()
+        page.get_by_role("button", name="Open again").wait_for()
+        position = model.runs.current_step(demo_run.id)
+        assert model.runs.step_state(demo_run.id, position.id).locked
+        page.get_by_role("button", name="Hide results").click()  # a position shows dots live
+        page.get_by_role("button", name="Show results").wait_for()
+        assert model.runs.step_state(demo_run.id, position.id).results_shown is False
     finally:
         server.stop()

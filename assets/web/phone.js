@@ -307,12 +307,12 @@
     var item = load("answer", null), sent = JSON.stringify(item);
     if (!item || !S.run || item.run !== S.run.id || (answering && answering.busy)) return;
     answering = { busy: true };
-    api("PUT", "/api/steps/" + item.step_id + "/response", { answer: item.answer }, function (code, data) {
+    api("PUT", "/api/steps/" + item.step_id + "/response", { answer: item.answer }, function (code, data, wait) {
       var next = answering || {};
       status = next.status || status; thanks = next.thanks || thanks; answering = null;
       if (code === 0 || code === 429 || code >= 500) {
         if (status) status.textContent = "Waiting for connection\u2026 your answer will be sent.";
-        retryLater("answer", function () { flushAnswer(status, thanks); });
+        retryLater("answer", function () { flushAnswer(status, thanks); }, wait);
         return;
       }
       if (code === 403) { join(load("key", null)); return; }  // joins again, then sends it

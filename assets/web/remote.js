@@ -1,5 +1,5 @@
-/* The facilitator's phone remote: next, previous, black screen, timer, reveal, and the incoming
-   notes with hide. Sends the remote key as a Bearer token; follows the run on the remote's
+/* The facilitator's phone remote: next, previous, black screen, timer, reveal, close the step
+   to answers or open it, show its results or hide them, and the incoming notes with hide. Sends the remote key as a Bearer token; follows the run on the remote's
    event stream (which takes the key in its address), or asks every two seconds without one. */
 (function () {
   "use strict";
@@ -12,18 +12,19 @@
   } catch (e) { /* private mode: keep the key in memory */ }
   var state = null, timerTick = null;
 
-  function api(method, url, done) {
+  function api(method, url, done, body) {
     var x = new XMLHttpRequest();
     x.open(method, url, true);
     x.timeout = 10000;
     x.setRequestHeader("Authorization", "Bearer " + (key || ""));
+    if (body) x.setRequestHeader("Content-Type", "application/json");
     x.onload = function () {
       var data = {};
       try { data = JSON.parse(x.responseText) || {}; } catch (e) { /* not JSON */ }
       done(x.status, data);
     };
     x.onerror = x.ontimeout = function () { done(0, {}); };
-    x.send(null);
+    x.send(body ? JSON.stringify(body) : null);
   }
   function net(text, bad) { $("net").textContent = text; $("net").className = bad ? "net bad" : "net"; }
   function answer(status, data) {
@@ -43,6 +44,10 @@
     $("reveal").hidden = !(step.kind === "whiteboard" && step.reveal);
     $("reveal").textContent = step.revealed ? "Hide notes again" : "Reveal notes";
     $("notes-title").hidden = step.kind !== "whiteboard";
+    var collects = step.closed !== undefined;  // the step takes notes or answers from phones
+    $("answers").hidden = $("results").hidden = !collects;
+    $("answers").textContent = step.closed ? "Open again" : "Close to answers";
+    $("results").textContent = step.results_shown ? "Hide results" : "Show results";
     if (data.run.ended) $("error").textContent = "This run has ended.";
     timer(data.run);
   }
@@ -121,6 +126,9 @@
   $("black").addEventListener("click", act("black"));
   $("timer-btn").addEventListener("click", act("timer"));
   $("reveal").addEventListener("click", act("reveal"));
+  function send(path, body) { api("POST", "/api/remote/" + path, function (s, d) { answer(s, d); }, body); }
+  $("answers").addEventListener("click", function () { send("answers", { open: !!(state && state.step.closed) }); });
+  $("results").addEventListener("click", function () { send("results", { shown: !(state && state.step.results_shown) }); });
   if (!key) $("error").textContent = "Open the remote's address shown on the laptop's console.";
   if (key) listen(); else refresh();
 })();
