@@ -1,0 +1,73 @@
+/* A scale step on the phone: a row of numbers per statement (radio buttons drawn as big
+   buttons, the scale's end labels under its ends); any statement may be skipped. Send, change
+   and send again until the facilitator closes it; what is chosen but not sent survives the
+   page redrawing (once closed, only what was sent shows). Results: each statement's mean as
+   a bar along the scale. */
+(function () {
+  var el = FAC.el, S = FAC.S, draft = null;
+  var THANKS = "Thank you: your ratings are in. You can change them until the step closes.";
+
+  function statement(step, text, i, chosen) {
+    var low = step.scale[0], high = step.scale[1], labels = step.labels || ["", ""];
+    var row = el("div", { cls: "scale-row" + (high - low > 6 ? " wide" : "") });
+    for (var v = low; v <= high; v++) {
+      var end = v === low ? labels[0] : v === high ? labels[1] : "";
+      row.appendChild(el("label", { cls: "scale-value" }, [
+        el("input", { type: "radio", name: "s" + i, value: String(v), checked: chosen === v,
+                      "aria-label": end ? v + " (" + end + ")" : String(v) }),
+        el("span", { text: String(v), "aria-hidden": "true" })]));
+    }
+    var ends = el("p", { cls: "scale-ends", "aria-hidden": "true" }, [
+      el("span", { text: labels[0] ? low + " = " + labels[0] : "" }),
+      el("span", { text: labels[1] ? high + " = " + labels[1] : "" })]);
+    return el("fieldset", { cls: "scale" }, [el("legend", { text: text }), row, ends]);
+  }
+
+  function read(form, step) {
+    var ratings = {}, any = false;
+    (step.statements || []).forEach(function (t, i) {
+      var c = form.querySelector("input[name=s" + i + "]:checked");
+      if (c) { ratings[String(i)] = parseInt(c.value, 10); any = true; }
+    });
+    return any ? ratings : null;
+  }
+
+  FAC.kinds.scale = {
+    render: function (main, step) {
+      var given = (S.answer && S.answer.ratings) || {};
+      var mine = draft && draft.step === step.id && !step.closed ? draft.ratings || {} : given;
+      var form = el("form", { id: "scale" });
+      (step.statements || []).forEach(function (text, i) {
+        form.appendChild(statement(step, text, i, mine[i] === undefined ? null : mine[i]));
+      });
+      var status = FAC.statusLine();
+      var send = el("button", { type: "submit", text: S.answer ? "Change" : "Send" });
+      if (!step.closed) form.appendChild(el("p", { cls: "row" }, [send]));
+      form.appendChild(status);
+      if (S.answer) status.textContent = step.closed ? "Your ratings were saved." : THANKS;
+      form.addEventListener("change", function () { draft = { step: step.id, ratings: read(form, step) }; });
+      form.addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        var ratings = read(form, step);
+        if (!ratings) { status.textContent = "Choose a number for at least one statement."; return; }
+        send.textContent = "Change";
+        FAC.sendAnswer({ ratings: ratings }, status, THANKS);
+      });
+      if (step.closed) Array.prototype.forEach.call(form.elements, function (e) { e.disabled = true; });
+      main.appendChild(form);
+    },
+    results: function (box, step, results) {
+      var low = step.scale[0], high = step.scale[1];
+      (results.statements || []).forEach(function (s) {
+        var fill = el("span", { cls: "scale-fill" });
+        fill.style.width = s.mean === null ? "0" : Math.round(100 * (s.mean - low) / (high - low)) + "%";
+        var figure = s.mean === null ? "No ratings yet." : "Mean " + s.mean.toFixed(1) + " on " +
+          low + " to " + high + " \u00b7 " + s.count + (s.count === 1 ? " rating" : " ratings");
+        box.appendChild(el("div", { cls: "scale-result" }, [
+          el("p", { cls: "scale-text", text: s.text }),
+          el("div", { cls: "scale-track", "aria-hidden": "true" }, [fill]),
+          el("p", { cls: "hint", text: figure })]));
+      });
+    }
+  };
+})();
