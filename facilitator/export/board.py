@@ -2,12 +2,13 @@
 sorted yet" for notes in none), in each column the groups as outlined blocks in list order,
 each note a tinted square carrying its number from the list.
 
-The list is the truth: a note's column is its zone and its block is its group. Places on the
-console's board (x, y) are not used: at room scale they put notes in other zones' columns and
-groups' outlines around notes of other groups. The squares are as large as the page allows
-and never so small that a number prints under 6.5 pt; a board too big for one drawing at that
-size is drawn a zone at a time (:func:`zone_board`), and such a drawing continues on the next
-page between two rows of blocks.
+The list is the truth: a note's column is its zone's band of the board and its block is its
+group (the bands, their order and the board's shape are the model's board_geometry, which the
+console's board reads too). Places on the console's board (x, y) are not used: at room scale
+they put notes in other zones' columns and groups' outlines around notes of other groups.
+The squares are as large as the page allows and never so small that a number prints under
+6.5 pt; a board too big for one drawing at that size is drawn a zone at a time
+(:func:`zone_board`), and such a drawing continues on the next page between two rows of blocks.
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
+from facilitator.model import board_geometry
 from facilitator.model.palette import NOTE_COLORS, normalise_color
 from facilitator.model.records import NoteInfo
 
 from . import fonts
 from .document import INK, MUTED, RULE, fit
 
-BOARD_RATIO = 9 / 16  # the whole board is drawn no taller than the projector's shape...
-COMFORT = 22.0  # ...unless that makes squares smaller than this: then taller, up to a page
+BOARD_RATIO = board_geometry.ASPECT  # the whole board is drawn no taller than the board's...
+COMFORT = 22.0  # ...first screenful, unless that makes squares smaller than this: then taller
 LARGEST, SMALLEST = 30.0, 18.0  # a square's side, in points
 NUMBER_MIN, NUMBER_MAX = 6.5, 9.5
 ZONE_BAND, GROUP_BAND = 17.0, 11.0  # room for a zone's label, a group's name

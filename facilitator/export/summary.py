@@ -7,8 +7,10 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table
 
+from facilitator.model.authors import anonymous
+
 from . import kinds
-from .data import RunData, day, is_anonymous, load_run
+from .data import RunData, day, load_run
 from .document import (
     RULE,
     Header,
@@ -95,7 +97,7 @@ def _per_participant(data: RunData, st) -> list[Flowable]:
     """Each person's own visible notes, person by person (names as they chose them); notes
     on anonymous steps are left out, or the names would say who wrote them."""
     titles = {s.id: s.title for s in data.steps}
-    named = {s.id for s in data.steps if not is_anonymous(s)}
+    named = {s.id for s in data.steps if not anonymous(s)}
     mine: dict[int, list] = {}
     for note in data.visible_notes():
         if note.participant_id is not None and note.step_id in named:

@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from . import events, kinds, live_reads, orm
-from .board_batch import BatchOperations, author_of, clip, clip_y
+from .authors import note_author, stored_author, typed_author
+from .board_batch import BatchOperations, clip, clip_y
 from .db import Database, fetch
 from .errors import Conflict, Forbidden, InvalidInput, ModelError, NotFound
 from .events import Event, EventBus
@@ -69,7 +70,7 @@ class Board(BatchOperations):
             )
             if step_id is not None:
                 q = q.where(orm.Note.step_id == step_id)
-            return [note_info(n, author_of(n, name)) for n, name in s.execute(q)]
+            return [note_info(n, note_author(n, name)) for n, name in s.execute(q)]
 
     def note(self, note_id: int) -> NoteInfo:
         with self.db.read() as s:
@@ -173,7 +174,7 @@ class Board(BatchOperations):
                 run_id=info.run_id,
                 step_id=info.step_id,
                 participant_id=info.participant_id,
-                author_name=info.author if info.participant_id is None else "",
+                author_name=stored_author(info.author, info.participant_id),
                 client_id=info.client_id,
                 text=info.text,
                 color=info.color,
@@ -326,7 +327,7 @@ class Board(BatchOperations):
             name = s.scalar(
                 select(orm.Participant.name).where(orm.Participant.id == note.participant_id)
             )
-        return note_info(note, author_of(note, name))
+        return note_info(note, note_author(note, name))
 
     @staticmethod
     def _require_participant(s, note: orm.Note, participant_id: int) -> None:
@@ -388,7 +389,7 @@ class _Batch:
             p
             if isinstance(p, ModelError)
             else AddNoteResult(
-                note_info(p[0], author_of(p[0], names.get(p[0].participant_id))), created=p[1]
+                note_info(p[0], note_author(p[0], names.get(p[0].participant_id))), created=p[1]
             )
             for p in pending
         ]
@@ -423,7 +424,7 @@ class _Batch:
             raise InvalidInput("That zone is not on this board.")
         author = ""
         if r.participant_id is None:
-            author = clean(r.author_name or "Facilitator", what="A name", limit=NAME_MAX)
+            author = clean(typed_author(r.author_name), what="A name", limit=NAME_MAX)
         now = orm.now()
         note = orm.Note(
             run_id=r.run_id,

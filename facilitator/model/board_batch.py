@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from sqlalchemy import func, select
 
 from . import events, orm
+from .authors import note_author, stored_author
+from .board_geometry import DEEPEST
 from .db import Database
 from .errors import InvalidInput, NotFound
 from .events import Event, EventBus
@@ -22,10 +24,10 @@ from .palette import normalise_color
 from .records import BoardChange, GroupInfo, NoteInfo, RemovedNote, group_info, note_info
 from .text import clean
 
-# x in 0..1 of the board's width, y in board heights from the top (0..1 is the first screenful;
-# a board of many notes grows downward), and the zone (None: no zone)
+# x, y in board units (board_geometry: x in 0..1 of the board's width, y in board heights from
+# the top, 0..1 the first screenful; a board of many notes grows downward), and the zone (None:
+# no zone)
 Place = tuple[float | None, float | None, int | None]
-DEEPEST = 100.0  # how many board heights down a note may be put
 FIELDS = ("text", "color", "x", "y", "zone_id", "group_id", "hidden")  # what operations change
 GONE = "Those notes are no longer on the board."
 
@@ -41,12 +43,6 @@ def clip(value: float | None, most: float = 1.0) -> float | None:
 
 def clip_y(value: float | None) -> float | None:
     return clip(value, DEEPEST)
-
-
-def author_of(note: orm.Note, participant_name: str | None) -> str:
-    if note.participant_id is None:
-        return note.author_name or "Facilitator"
-    return participant_name or "Someone who left"
 
 
 def group_name(name: str) -> str:
@@ -89,7 +85,7 @@ class _Edit:
                 self._on_board(note.run_id, note.step_id)
                 self.rows[note.id] = note
                 self.names[note.id] = name
-                self.before[note.id] = note_info(note, author_of(note, name))
+                self.before[note.id] = note_info(note, note_author(note, name))
         return [self.rows[i] for i in wanted if i in self.rows]
 
     def require(self, note_ids: Iterable[int]) -> list[orm.Note]:
@@ -129,7 +125,7 @@ class _Edit:
         for note_id, participant_id, at in rows:
             voters.setdefault(note_id, []).append((participant_id, at))
         for note in notes:
-            info = note_info(note, author_of(note, self.names[note.id]))
+            info = note_info(note, note_author(note, self.names[note.id]))
             self.removed.append(RemovedNote(info, tuple(voters.get(note.id, ()))))
             if note.group_id is not None:
                 self.left.add(note.group_id)
@@ -194,7 +190,7 @@ class _Edit:
             run_id=info.run_id,
             step_id=info.step_id,
             participant_id=person,
-            author_name=info.author if person is None else "",
+            author_name=stored_author(info.author, person),
             client_id=info.client_id,
             text=info.text,
             color=info.color,
@@ -295,7 +291,7 @@ class _Edit:
             if any(getattr(was, f) != getattr(note, f) for f in FIELDS):
                 note.updated_at = now
                 before.append(was)
-                after.append(note_info(note, author_of(note, self.names[note_id])))
+                after.append(note_info(note, note_author(note, self.names[note_id])))
         groups_before, groups = [], []
         for group_id, was in self.groups_before.items():
             g = self.group_rows.get(group_id)
@@ -308,7 +304,7 @@ class _Edit:
             step_id,
             before=tuple(before),
             notes=tuple(after),
-            added=tuple(note_info(n, author_of(n, self.names[n.id])) for n in self.added),
+            added=tuple(note_info(n, note_author(n, self.names[n.id])) for n in self.added),
             removed=tuple(self.removed),
             groups_before=tuple(groups_before),
             groups=tuple(groups),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from . import orm
+from . import authors, orm
 from .db import Database
 from .records import NoteInfo, ParticipantInfo
 
@@ -61,8 +61,5 @@ def participant(db: Database, participant_id: int) -> ParticipantInfo | None:
 
 def _note(row) -> NoteInfo:
     (nid, run_id, step_id, pid, author_name, person, client_id, text, color) = row[:9]
-    if pid is None:
-        author = author_name or "Facilitator"
-    else:
-        author = person or "Someone who left"
+    author = authors.author_name(pid, author_name, person)
     return NoteInfo(nid, run_id, step_id, pid, author, client_id, text, color, *row[9:])

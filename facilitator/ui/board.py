@@ -15,8 +15,17 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from facilitator.model import board_geometry as geometry
 from facilitator.model import events
-from facilitator.model.records import BoardChange, GroupInfo, NoteInfo, RunInfo, StepInfo
+from facilitator.model.kinds import whiteboard
+from facilitator.model.records import (
+    BoardChange,
+    GroupInfo,
+    NoteInfo,
+    RunInfo,
+    StepInfo,
+    StepStateInfo,
+)
 from facilitator.model.top import top_notes
 
 from .board_commands import OperationQueue, moved, perform
@@ -57,7 +66,8 @@ class BoardScene(QGraphicsScene):
         self.top_ids: set[int] | None = None
         self.search = ""  # the word the console highlights ("" none)
         self.matches: set[int] = set()
-        self.revealed = not step.settings.get("reveal", False)
+        self.state = None  # the board's StepStateInfo in the run, once loaded
+        self.revealed = whiteboard.face_up(step, None)  # the room may read the notes
         self.locked = False
         self.undo = QUndoStack(self)
         self.operations = OperationQueue(self)
@@ -75,16 +85,13 @@ class BoardScene(QGraphicsScene):
 
     # -- building ------------------------------------------------------------------------------
     def _make_columns(self) -> list[Column]:
-        labels = [(z.id, z.label) for z in self.step.zones]
-        labels = labels + [(None, UNSORTED)] if labels else [(None, "")]
-        width = BOARD_W / len(labels)
         columns = []
-        for i, (zone_id, label) in enumerate(labels):
-            rect = QRectF(i * width, 0, width, BOARD_H)
-            columns.append(Column(zone_id, rect))
-            if label:
-                item = ZoneItem(label, rect, tinted=i % 2 == 0)
-                item.setData(0, zone_id)
+        for i, band in enumerate(geometry.bands(self.step.zones)):
+            column = Column(band)
+            columns.append(column)
+            if band.label:
+                item = ZoneItem(band.label, column.rect, tinted=i % 2 == 0)  # grows with it
+                item.setData(0, band.zone_id)
                 self.addItem(item)
                 self.zone_items.append(item)
         return columns
@@ -92,9 +99,7 @@ class BoardScene(QGraphicsScene):
     def _load(self) -> None:
         """Everything on the board now: notes with a stored place first, then the others in
         order of arrival, each in the first free slot of its column."""
-        state = self.model.runs.step_state(self.run.id, self.step.id)
-        self.revealed = state.revealed or not self.step.settings.get("reveal", False)
-        self.locked = state.locked
+        self._take_state(self.model.runs.step_state(self.run.id, self.step.id))
         for group in self.model.board.groups(self.run.id, self.step.id):
             self._put_group(group)
         notes = self.model.board.notes(self.run.id, self.step.id)
@@ -152,12 +157,16 @@ class BoardScene(QGraphicsScene):
         elif event.type == events.GROUP_DELETED:
             self._drop_group(payload.id)
         elif event.type == events.STEP_STATE:
-            self.revealed = payload.revealed or not self.step.settings.get("reveal", False)
-            self.locked = payload.locked
+            self._take_state(payload)
             self.update()
         else:
             return
         self.board_changed.emit()
+
+    def _take_state(self, state: StepStateInfo) -> None:
+        self.state = state
+        self.revealed = whiteboard.face_up(self.step, state)
+        self.locked = state.locked
 
     def _take_change(self, change: BoardChange) -> None:
         """One operation on many notes: taken in whole, each group framed once at the end."""
@@ -211,7 +220,7 @@ class BoardScene(QGraphicsScene):
             if item.auto and item.home is not None:
                 self._freed(QRectF(item.home, paper(item).size()))  # the slot it had
             item.auto = False
-            target = QPointF(note.x * BOARD_W, note.y * BOARD_H)
+            target = QPointF(*geometry.to_points(note.x, note.y))
             if item.pos() != target and not self._dragging(item):
                 self._leave(item)
                 item.setPos(target)
@@ -271,16 +280,12 @@ class BoardScene(QGraphicsScene):
         return self._column_of_zone(item.note.zone_id)
 
     def _column_of_zone(self, zone_id: int | None) -> Column:
-        for column in self.columns:
-            if column.zone_id == zone_id:
-                return column
-        return self.columns[-1]
+        home = geometry.home_zone(zone_id, self.step.zones)
+        return next(column for column in self.columns if column.zone_id == home)
 
     def column_at(self, point: QPointF) -> Column:
-        for column in self.columns:
-            if column.rect.left() <= point.x() < column.rect.right():
-                return column
-        return self.columns[-1] if point.x() >= BOARD_W else self.columns[0]
+        band = geometry.band_at([column.band for column in self.columns], point.x())
+        return next(column for column in self.columns if column.band is band)
 
     def _free(self, rect: QRectF, item: NoteItem | None = None, moving=frozenset()) -> bool:
         """True when no note (but ``item`` and those in ``moving``) lies on ``rect``."""
@@ -318,7 +323,7 @@ class BoardScene(QGraphicsScene):
             bottom,
         )
         return {
-            m.note.id: (p.x() / BOARD_W, p.y() / BOARD_H, column.zone_id)
+            m.note.id: (*geometry.to_place(p.x(), p.y()), column.zone_id)
             for m, p in zip(ordered, places, strict=True)
         }
 
@@ -333,7 +338,7 @@ class BoardScene(QGraphicsScene):
         if not moves or self.model is None:
             return
         frame = group.frame
-        groups = {group.group.id: (frame.left() / BOARD_W, frame.top() / BOARD_H)}
+        groups = {group.group.id: geometry.to_place(frame.left(), frame.top())}
         board = self.model.board
         perform(
             self,
@@ -348,7 +353,7 @@ class BoardScene(QGraphicsScene):
         for note_id, (x, y, _zone) in places.items():
             item = self.notes.get(note_id)
             if item is not None:
-                item.setPos(x * BOARD_W, y * BOARD_H)
+                item.setPos(*geometry.to_points(x, y))
 
     def _grow(self, rect: QRectF) -> None:
         if rect.bottom() + GAP > self.sceneRect().bottom():
@@ -373,10 +378,11 @@ class BoardScene(QGraphicsScene):
         return grabber is not None and (grabber is item or item.isSelected())
 
     def place_of(self, item: NoteItem) -> tuple[float, float, int | None]:
-        """Where a note now is, as the model stores it: x, y in 0..1 and its zone."""
+        """Where a note now is, as the model stores it: its place in board units and the zone
+        of the band under its centre."""
         pos = item.pos()
         centre = item.sceneBoundingRect().center()
-        return (pos.x() / BOARD_W, pos.y() / BOARD_H, self.column_at(centre).zone_id)
+        return (*geometry.to_place(pos.x(), pos.y()), self.column_at(centre).zone_id)
 
     # -- groups ----------------------------------------------------------------------------------
     def members(self, group_id: int) -> list[NoteItem]:

@@ -11,10 +11,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QStaticText, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
+from facilitator.model.board_geometry import NOTE_H, NOTE_W  # board points: a pixel each here
 from facilitator.model.palette import NOTE_COLORS, normalise_color
 from facilitator.model.records import NoteInfo
 
-NOTE_W, NOTE_H = 210.0, 150.0
 TEXT_BOX = QRectF(9, 6, NOTE_W - 18, NOTE_H - 26)  # 4 lines at 26 px; its author sits below
 NOTE_PX = (26, 22, 19, 16, 13)  # the board's one note size first; smaller only when text is long
 READABLE = 0.3  # below this level of detail a note's text is a few pixels high: colour only

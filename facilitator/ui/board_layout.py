@@ -1,6 +1,8 @@
-"""Where a board's notes go: the board's size, its columns (one per zone, plus the notes not
-sorted yet; the whole board without zones), the slots notes fill in each column, and where the
-notes of a group gather (``gather``) without moving any other note."""
+"""Where a board's notes go on the console's scene: its columns (one per zone, plus the notes
+not sorted yet; the whole board without zones) with the slots notes fill in each, and where the
+notes of a group gather (``gather``) without moving any other note. The sizes, the bands and
+the slots are the model's (facilitator.model.board_geometry), in board points, which the scene
+draws a point a pixel; the summary's drawing reads the same module."""
 
 from __future__ import annotations
 
@@ -9,33 +11,37 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF
 
-from .board_items import NOTE_H, NOTE_W
+from facilitator.model.board_geometry import (
+    GAP,
+    HEADER,
+    HEIGHT,
+    NOTE_H,
+    NOTE_W,
+    PITCH_X,
+    PITCH_Y,
+    UNSORTED,
+    WIDTH,
+    Band,
+)
 
-BOARD_W, BOARD_H = 1600.0, 900.0
-HEADER = 56.0  # room for a zone's label
-GAP = 24.0  # between notes side by side
-ROW_GAP = 48.0  # between rows: room for a group's name above its notes
-PITCH_X, PITCH_Y = NOTE_W + GAP, NOTE_H + ROW_GAP
-UNSORTED = "Not sorted yet"
+BOARD_W, BOARD_H = WIDTH, HEIGHT  # the scene draws a board point a pixel
+__all__ = ["BOARD_H", "BOARD_W", "GAP", "HEADER", "UNSORTED", "Column", "gather"]
 
 
 class Column:
-    """A zone's area (or the whole board). Notes the board places fill its slots left to right,
-    row after row, and keep their slot: a new note takes the first free one."""
+    """A zone's band of the board (or the whole board) as the scene holds it. Notes the board
+    places fill its slots (board_geometry.Band.slot) and keep their slot: a new note takes the
+    first free one."""
 
-    def __init__(self, zone_id: int | None, rect: QRectF):
-        self.zone_id = zone_id
-        self.rect = rect
-        self.per_row = max(1, int((rect.width() - GAP) // PITCH_X))
+    def __init__(self, band: Band):
+        self.band = band
+        self.zone_id = band.zone_id
+        self.rect = QRectF(band.left, 0, band.width, BOARD_H)
+        self.per_row = band.per_row
         self.hint = 0  # every slot before this one is known to be taken
 
     def slot(self, k: int) -> QPointF:
-        row, col = divmod(k, self.per_row)
-        return QPointF(self._left() + col * PITCH_X, self.rect.top() + HEADER + row * PITCH_Y)
-
-    def _left(self) -> float:
-        used = self.per_row * PITCH_X - GAP
-        return self.rect.left() + (self.rect.width() - used) / 2
+        return QPointF(*self.band.slot(k))
 
     def slots_under(self, rect: QRectF) -> set[int]:
         """The slots that ``rect`` (a note's paper) overlaps."""

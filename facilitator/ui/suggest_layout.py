@@ -13,7 +13,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF
 
-from .board import BOARD_H, BOARD_W, paper
+from facilitator.model.board_geometry import to_place
+
+from .board import paper
 from .board_items import NOTE_H, NOTE_W, NoteItem
 from .board_layout import PITCH_X, PITCH_Y, Column, block_shape, gather
 
@@ -34,7 +36,7 @@ def batch_items(scene, batch: Batch) -> list[NoteItem]:
 
 
 def place_of(spot: QPointF, column: Column) -> tuple[float, float, int | None]:
-    return spot.x() / BOARD_W, spot.y() / BOARD_H, column.zone_id
+    return (*to_place(spot.x(), spot.y()), column.zone_id)
 
 
 def gathered_places(scene, batches: Sequence[Batch]) -> dict:

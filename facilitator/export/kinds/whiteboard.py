@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from facilitator.model import board_geometry
+from facilitator.model.authors import room_author
 from facilitator.model.records import GroupInfo, NoteInfo, StepInfo
 
 from ..board import Cluster, Column, board, zone_board
-from ..data import is_anonymous
 from ..document import RULE, table_style
 from ..fonts import BOLD, REGULAR
 from ..noteline import byline_para
@@ -20,7 +21,6 @@ from ..parts import WritingLines, step_heading
 from ..text import markup
 
 KIND = "whiteboard"
-UNSORTED = "Not sorted yet"
 UNGROUPED = "Not grouped"
 HEADING_ROOM = 130  # points kept for the step's heading and question above the drawing
 
@@ -61,7 +61,6 @@ def summary(step: StepInfo, ctx) -> list[Flowable]:
         out: list[Flowable] = [KeepTogether(heading + [counts, Spacer(1, 4), drawing, caption])]
     else:
         out = [KeepTogether(heading + [counts, caption])]
-    anonymous = is_anonymous(step)
     for column in columns:
         if not column.count:
             continue
@@ -75,7 +74,7 @@ def summary(step: StepInfo, ctx) -> list[Flowable]:
             if cluster.name is not None or len(column.clusters) > 1:
                 name = markup(cluster.name or UNGROUPED, single_line=True, font=BOLD)
                 out.append(Paragraph(name + _tally(members), styles["h3"]))
-            out += [_note(note, number, styles, anonymous) for number, note in cluster.notes]
+            out += [_note(note, number, styles, step) for number, note in cluster.notes]
     return out
 
 
@@ -97,19 +96,20 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 
 def _columns(step: StepInfo, notes: Sequence[NoteInfo], groups: Sequence[GroupInfo]):
     """The board's notes as drawing columns in reading order, numbered as the list prints
-    them: zones in board order (every zone, and "Not sorted yet" when a note is in none),
-    groups by their votes, notes by votes, notes in no group last in each zone."""
-    labels = {z.id: z.label for z in step.zones}
+    them: the board's bands in order (every zone, and "Not sorted yet" when a note is in
+    none), groups by their votes, notes by votes, notes in no group last in each zone."""
     names = {g.id: g.name or "Unnamed group" for g in groups}
     by_zone: dict = {}
     for note in notes:
-        zone = note.zone_id if note.zone_id in labels else None
+        zone = board_geometry.home_zone(note.zone_id, step.zones)
         by_zone.setdefault(zone, {}).setdefault(note.group_id, []).append(note)
-    order = list(labels) + ([None] if None in by_zone else []) if labels else [None]
+    bands = board_geometry.bands(step.zones)
     columns, number = [], 0
-    for zone in order:
+    for band in bands:
+        if band.zone_id is None and step.zones and None not in by_zone:
+            continue  # no note is in no zone
         clusters = []
-        found = by_zone.get(zone, {})
+        found = by_zone.get(band.zone_id, {})
         keys = sorted(found, key=lambda g: (g is None, -sum(n.votes for n in found[g]), g))
         for key in keys:
             members = sorted(found[key], key=lambda n: (-n.votes, n.created_at, n.id))
@@ -117,8 +117,7 @@ def _columns(step: StepInfo, notes: Sequence[NoteInfo], groups: Sequence[GroupIn
             number += len(members)
             clusters.append(Cluster(None if key is None else names.get(key, "Unnamed group"),
                                     numbered))  # fmt: skip
-        label = (labels.get(zone) or UNSORTED) if labels else None
-        columns.append(Column(label, tuple(clusters)))
+        columns.append(Column(band.label if step.zones else None, tuple(clusters)))
     return columns
 
 
@@ -142,10 +141,11 @@ def _tally(members: Sequence[NoteInfo]) -> str:
     return f'&nbsp;&nbsp;<font name="{REGULAR}" size="8" color="#555555">{text}</font>'
 
 
-def _note(note: NoteInfo, number: int, styles, anonymous: bool) -> Flowable:
+def _note(note: NoteInfo, number: int, styles, step: StepInfo) -> Flowable:
     """A note of the list: its number, text and byline (author unless the board is
     anonymous, and votes)."""
-    parts = [] if anonymous else [f"— {note.author}"]
+    author = room_author(note, step)
+    parts = [f"— {author}"] if author else []
     if note.votes:
         parts.append(_plural(note.votes, "vote"))
     return byline_para(note.text, " · ".join(parts), styles["note"], bullet=str(number))

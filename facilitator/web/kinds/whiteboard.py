@@ -10,32 +10,22 @@ for) until the facilitator closes the board: then the counts are the results.
 from __future__ import annotations
 
 from facilitator.model import live_reads
+from facilitator.model.authors import anonymous
+from facilitator.model.kinds.whiteboard import counts_shown, names_shown, others_visible
 from facilitator.model.records import NoteInfo, StepInfo, StepStateInfo
 
 KIND = "whiteboard"
-
-
-def others_visible(step: StepInfo, state: StepStateInfo) -> bool:
-    """Whether phones see other people's notes on this board right now."""
-    settings = step.settings
-    if not settings.get("show_others", True):
-        return False
-    return state.revealed or not settings.get("reveal", False)
-
-
-def anonymous(step: StepInfo) -> bool:
-    return bool(step.settings.get("anonymous", False))
-
-
-def counts_shown(step: StepInfo, state: StepStateInfo) -> bool:
-    """Whether phones see how many votes each note has: always, unless the board keeps them
-    back (``votes_visible: false``) until it is closed."""
-    return bool(step.settings.get("votes_visible", True)) or state.locked
-
-
-def names_shown(step: StepInfo, state: StepStateInfo) -> bool:
-    """Whether phones on this board see the names of other people's notes."""
-    return others_visible(step, state) and not anonymous(step)
+# the rules of what the room sees are the model's (model.kinds.whiteboard), named here too
+__all__ = [
+    "KIND",
+    "counts_shown",
+    "names_shown",
+    "note_view",
+    "others_visible",
+    "phone_note",
+    "phone_state",
+    "phone_step",
+]
 
 
 def note_view(note: NoteInfo) -> dict:
