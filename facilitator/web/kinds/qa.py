@@ -36,3 +36,8 @@ def phone_state(ctx, step, participant_id: int) -> dict:
             notes.append(phone_note(note, step, state, own=False))
     my_votes = ctx.model.board.my_votes(step.id, participant_id)
     return {"notes": notes, "my_votes": sorted(my_votes)}
+
+
+def names_shown(step, state) -> bool:
+    """Whether phones see who asked (a rename then reaches them live): not when anonymous."""
+    return not anonymous(step)
