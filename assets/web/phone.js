@@ -297,28 +297,33 @@
   // ---- answers: the latest one waits in local storage until the laptop has it --------------
   var THANKS = "Thank you: your answer is in. You can change it until the step closes.";
   var answering = null;  // the answer on its way, so a newer one waits for it, never overtakes
-  function sendAnswer(answer, status, thanks) {
+  // done(answer), if given, hears the answer as the laptop stored it
+  function sendAnswer(answer, status, thanks, done) {
     save("answer", { run: S.run.id, step_id: S.step.id, answer: answer });
     status.textContent = "Sending\u2026";
-    answering = answering && { status: status, thanks: thanks, busy: answering.busy };
-    flushAnswer(status, thanks);
+    answering = answering && { status: status, thanks: thanks, done: done, busy: answering.busy };
+    flushAnswer(status, thanks, done);
   }
-  function flushAnswer(status, thanks) {
+  function flushAnswer(status, thanks, done) {
     var item = load("answer", null), sent = JSON.stringify(item);
     if (!item || !S.run || item.run !== S.run.id || (answering && answering.busy)) return;
     answering = { busy: true };
     api("PUT", "/api/steps/" + item.step_id + "/response", { answer: item.answer }, function (code, data, wait) {
       var next = answering || {};
-      status = next.status || status; thanks = next.thanks || thanks; answering = null;
+      status = next.status || status; thanks = next.thanks || thanks; done = next.done || done;
+      answering = null;
       if (code === 0 || code === 429 || code >= 500) {
         if (status) status.textContent = "Waiting for connection\u2026 your answer will be sent.";
-        retryLater("answer", function () { flushAnswer(status, thanks); }, wait);
+        retryLater("answer", function () { flushAnswer(status, thanks, done); }, wait);
         return;
       }
       if (code === 403) { join(load("key", null)); return; }  // joins again, then sends it
-      if (JSON.stringify(load("answer", null)) !== sent) { flushAnswer(status, thanks); return; }
+      if (JSON.stringify(load("answer", null)) !== sent) { flushAnswer(status, thanks, done); return; }
       store.removeItem("fac_answer");
-      if (code === 200 && S.step && S.step.id === item.step_id) S.answer = data.answer;
+      if (code === 200 && S.step && S.step.id === item.step_id) {
+        S.answer = data.answer;
+        if (done) done(data.answer);
+      }
       if (status) status.textContent = code === 200 ? (thanks || THANKS)
         : errorText(data, "That answer could not be sent.");
     });

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from facilitator.model import kinds
+from facilitator.model.authors import anonymous
 from facilitator.model.records import (
     GroupInfo,
     NoteInfo,
@@ -74,8 +75,8 @@ def load_run(model, run_id: int) -> RunData:
 
 def is_anonymous(step: StepInfo) -> bool:
     """Whether the step hides who wrote what: no author name in any export (only the
-    facilitator's console shows them)."""
-    return bool(step.settings.get("anonymous"))
+    facilitator's console shows them); the model's rule (model/authors.py)."""
+    return anonymous(step)
 
 
 def _by_step(items) -> dict[int, list]:

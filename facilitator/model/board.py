@@ -254,14 +254,16 @@ class Board(BatchOperations):
 
     # -- votes -------------------------------------------------------------------------------------
     def vote(self, note_id: int, participant_id: int) -> NoteInfo:
-        """One dot on a note, within the board's budget; voting twice for one note is a no-op."""
+        """One vote on a note, within the step's budget (its kind's ``votes_per_person``; None:
+        no limit); voting twice for one note is a no-op. A closed step takes no votes."""
 
         def apply(s, note: orm.Note) -> None:
             step = s.get(orm.Step, note.step_id)
-            budget = int((step.settings or {}).get("votes", 0))
-            if budget <= 0:
+            budget = kinds.get(step.kind).vote_budget(step.settings or {})
+            if budget is not None and budget <= 0:
                 raise Conflict("This board is not taking votes.")
             self._require_participant(s, note, participant_id)
+            self._require_open(s, note)
             if note.hidden:
                 raise NotFound("That note is not on the board.")
             already = s.scalar(
@@ -276,7 +278,7 @@ class Board(BatchOperations):
                     orm.Vote.step_id == note.step_id, orm.Vote.participant_id == participant_id
                 )
             )
-            if used >= budget:
+            if budget is not None and used >= budget:
                 raise Conflict(f"You have used all {budget} of your votes on this board.")
             s.add(orm.Vote(note_id=note.id, participant_id=participant_id, step_id=note.step_id))
             note.votes += 1
@@ -285,6 +287,7 @@ class Board(BatchOperations):
 
     def unvote(self, note_id: int, participant_id: int) -> NoteInfo:
         def apply(s, note: orm.Note) -> None:
+            self._require_open(s, note)
             vote = s.scalar(
                 select(orm.Vote).where(
                     orm.Vote.note_id == note.id, orm.Vote.participant_id == participant_id
@@ -334,6 +337,13 @@ class Board(BatchOperations):
         p = s.get(orm.Participant, participant_id)
         if p is None or p.run_id != note.run_id:
             raise Forbidden("You are not part of this run.")
+
+    @staticmethod
+    def _require_open(s, note: orm.Note) -> None:
+        """Conflict when the note's step is closed (its votes are its results by then)."""
+        state = s.get(orm.StepState, (note.run_id, note.step_id))
+        if state is not None and state.locked:
+            raise Conflict("This step is closed: votes can no longer be given or taken back.")
 
     @staticmethod
     def _board_step(s, run_id: int, step_id: int, *, for_new_notes: bool = True) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from sqlalchemy import func, select
 
-from . import events, orm
+from . import events, kinds, orm
 from .authors import note_author, stored_author
 from .board_geometry import DEEPEST
 from .db import Database
@@ -140,7 +140,7 @@ class _Edit:
         if not removed:
             return 0
         step = self.s.get(orm.Step, self.board[1])
-        budget = int((step.settings or {}).get("votes", 0))
+        budget = kinds.get(step.kind).vote_budget(step.settings or {})
         wanted = [r for r in removed if self.s.get(orm.Note, r.note.id) is None]
         taken = set(
             self.s.scalars(
@@ -173,7 +173,7 @@ class _Edit:
             count += 1
         return count
 
-    def _put_back(self, r: RemovedNote, names: dict, used: dict, budget: int) -> None:
+    def _put_back(self, r: RemovedNote, names: dict, used: dict, budget: int | None) -> None:
         info = r.note
         person = info.participant_id if info.participant_id in names else None
         group_id = info.group_id if self.group_exists(info.group_id) else None
@@ -181,7 +181,7 @@ class _Edit:
         voters = []
         for participant_id, at in r.voters:
             spent = used.get(participant_id, 0)
-            if participant_id not in names or (budget > 0 and spent >= budget):
+            if participant_id not in names or (budget and spent >= budget):
                 continue
             used[participant_id] = used.get(participant_id, 0) + 1
             voters.append((participant_id, at))

@@ -63,6 +63,9 @@ class StepKind:
     tally: Tally | None = None
     # whether the room sees the results only once the facilitator shows them
     results_hidden: Callable[[Any], bool] = field(default=lambda settings: False)
+    # how many votes (upvotes, dots) one person may give on this step's notes: None without a
+    # limit (still one per note), 0 when it takes no votes
+    votes_per_person: Callable[[Any], int | None] = field(default=lambda settings: 0)
 
     @property
     def new_title(self) -> str:
@@ -105,6 +108,10 @@ class StepKind:
         if self.tally is None:
             return {}
         return self.tally(self.settings_of(settings), answers, dict(data or {}))
+
+    def vote_budget(self, settings: dict) -> int | None:
+        """The votes one person may give on a step with these settings (None: no limit)."""
+        return self.votes_per_person(self.settings_of(settings))
 
     def starts_hidden(self, settings: dict) -> bool:
         return bool(self.results_hidden(self.settings_of(settings)))

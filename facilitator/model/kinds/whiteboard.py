@@ -29,6 +29,7 @@ SPEC = StepKind(
     settings=Settings,
     takes_notes=True,
     has_zones=True,
+    votes_per_person=lambda settings: settings.votes,
 )
 
 
