@@ -362,3 +362,24 @@ def test_a_phone_gives_its_words_from_the_page(served, model, browser):
         assert errors == []
     finally:
         context.close()
+
+
+def test_a_word_many_gave_is_never_left_out_while_fewer_fit():
+    # GIVEN 16 words where a long, often given word would not fit at the sizes first tried
+    from facilitator.model.cloud import layout
+
+    def measure(text: str, size: int) -> tuple[float, float]:
+        return len(text) * size * 0.62, size * 1.17
+
+    counts = [45, 45, 44, 44, 30, 26, 24, 23, 23, 22, 21, 20, 19, 19, 18, 14]
+    texts = ["champions", "leadership", "Buy in", "Networks", "listening", "energy", "stories"]
+    texts += ["relationships", "Value", "purpose", "café", "trust", "data", "patience"]
+    texts += ["co-production", "time"]
+    words = [{"key": t.lower(), "text": t, "count": c} for t, c in zip(texts, counts, strict=True)]
+    # WHEN it is laid out in the projector's area
+    cloud = layout(words, 1800, 835, measure, min_size=30, max_size=150)
+    # THEN whatever is left out is less given than everything shown
+    shown = {p.key for p in cloud.words}
+    left = [w for w in words if w["key"] not in shown]
+    assert all(w["count"] <= min(p.count for p in cloud.words) for w in left)
+    assert "networks" in shown

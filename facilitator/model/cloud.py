@@ -179,6 +179,9 @@ def _spiral_t(radius: float, dx: float, dy: float) -> float:
     return angle + TURN * turns
 
 
+SHRINK = (1.0, 0.85, 0.72, 0.6, 0.5, 0.4)  # the largest size tried, as parts of max_size
+
+
 def layout(
     words: Sequence[Mapping],
     width: float,
@@ -192,7 +195,26 @@ def layout(
     """The cloud of ``words`` (``{key, text, count}``, most given first, as the word cloud's
     tally lists them) in an area of ``width`` x ``height``. Font sizes are whole numbers from
     ``min_size`` to ``max_size``; ``gap`` is the space kept around a word, in parts of its
-    height (split between its sides)."""
+    height (split between its sides).
+
+    When a word finds no room while a less given one does, the whole cloud is laid out again
+    with smaller large words (``SHRINK``), so a word many people gave is never the one left
+    out: of the tries, the first whose words left out (if any) are all less given than every
+    word placed, else the one placing the longest run of the most given words."""
+    best: tuple[int, Cloud] | None = None
+    for share in SHRINK:
+        largest = max(min_size, round(max_size * share))
+        cloud = _layout(words, width, height, measure, min_size, largest, gap)
+        placed = {p.key for p in cloud.words}
+        run = next((i for i, w in enumerate(words) if w["key"] not in placed), len(words))
+        if best is None or run > best[0]:
+            best = (run, cloud)
+        if run == len(placed) or largest == min_size:  # only the least given are left out
+            break
+    return best[1]
+
+
+def _layout(words, width, height, measure, min_size: int, max_size: int, gap: float) -> Cloud:
     grid = _Grid(width, height, max(1.0, min_size * (1 + gap) / CELLS_PER_LINE))
     counts = [int(w["count"]) for w in words]
     placed: list[Placed] = []
