@@ -77,13 +77,14 @@ class Responses:
     def answer_many(self, requests: Sequence[AnswerRequest]) -> list[ResponseInfo | ModelError]:
         """Many answers in one transaction (a room answering a poll at once costs one disk sync,
         not one each). Each gets its stored answer or the error for it alone; one event per
-        stored answer follows the commit."""
+        stored answer follows the commit. The steps, people and earlier answers concerned are
+        read once for the whole batch."""
         results: list[ResponseInfo | ModelError] = []
         with self.db.write() as s:
+            batch = _Batch(s, requests)
             for request in requests:
                 try:
-                    with s.begin_nested():
-                        results.append(self._store(s, request))
+                    results.append(batch.store(request))
                 except ModelError as error:
                     results.append(error)
         for result in results:
@@ -91,42 +92,76 @@ class Responses:
                 self.bus.publish(Event(events.RESPONSE, result.run_id, result))
         return results
 
-    def _store(self, s, request: AnswerRequest) -> ResponseInfo:
-        run_id, step_id, pid = request.run_id, request.step_id, request.participant_id
-        step = self._open_step(s, run_id, step_id, pid)
-        answer = kinds.get(step.kind).clean_answer(step.settings or {}, request.answer)
-        row = s.scalar(
-            select(orm.Response).where(
-                orm.Response.step_id == step_id, orm.Response.participant_id == pid
+
+class _Batch:
+    """One transaction's answers: what they check against, read once."""
+
+    def __init__(self, s, requests: Sequence[AnswerRequest]):
+        self.s = s
+        self.steps: dict[tuple[int, int], tuple] = {}
+        ids = {r.participant_id for r in requests}
+        found = s.execute(
+            select(orm.Participant.id, orm.Participant.run_id, orm.Participant.name).where(
+                orm.Participant.id.in_(ids)
             )
         )
-        if row is None:
-            row = orm.Response(run_id=run_id, step_id=step_id, participant_id=pid)
-            s.add(row)
-        row.answer, row.updated_at = answer, orm.now()
-        s.flush()
-        return response_info(row, s.get(orm.Participant, pid).name)
+        self.people = {pid: (run_id, name) for pid, run_id, name in found}
+        step_ids = {r.step_id for r in requests}
+        rows = s.scalars(
+            select(orm.Response).where(
+                orm.Response.step_id.in_(step_ids), orm.Response.participant_id.in_(ids)
+            )
+        )
+        self.rows = {(row.step_id, row.participant_id): row for row in rows}
 
-    @staticmethod
-    def _open_step(s, run_id: int, step_id: int, participant_id: int) -> orm.Step:
-        run = s.get(orm.Run, run_id)
-        step = s.get(orm.Step, step_id)
-        if run is None or step is None or step.workshop_id != run.workshop_id:
-            raise NotFound("That step is not part of this run.")
-        if step.kind not in kinds.names() or not kinds.get(step.kind).takes_answers:
-            raise Conflict("This step is not taking answers.")
-        if run.ended_at is not None:
-            raise Conflict("This run has ended.")
-        p = s.get(orm.Participant, participant_id)
-        if p is None or p.run_id != run_id:
+    def store(self, request: AnswerRequest) -> ResponseInfo:
+        run_id, step_id, pid = request.run_id, request.step_id, request.participant_id
+        step, spec, refusal = self._step(run_id, step_id)
+        person = self.people.get(pid)
+        if person is None or person[0] != run_id:
             raise Forbidden("You are not part of this run.")
-        steps = run.workshop.steps
-        if steps[max(0, min(run.current_position, len(steps) - 1))].id != step.id:
-            raise Conflict(NOT_CURRENT)
-        state = s.get(orm.StepState, (run_id, step_id))
-        if state is not None and state.locked:
-            raise Conflict(CLOSED)
-        return step
+        if refusal is not None:
+            raise refusal
+        answer = spec.clean_answer(step.settings or {}, request.answer)
+        row = self.rows.get((step_id, pid))
+        if row is None:
+            row = self.rows[step_id, pid] = orm.Response(
+                run_id=run_id, step_id=step_id, participant_id=pid
+            )
+            self.s.add(row)
+        row.answer, row.updated_at = answer, orm.now()
+        return ResponseInfo(run_id, step_id, pid, person[1], dict(answer), row.updated_at)
+
+    def _step(self, run_id: int, step_id: int) -> tuple:
+        """(step, its kind, the refusal every answer to it gets now or None), once per step;
+        a step that is no step of this run or takes no answers raises at once."""
+        key = (run_id, step_id)
+        if key not in self.steps:
+            self.steps[key] = _open_step(self.s, run_id, step_id)
+        found = self.steps[key]
+        if isinstance(found, ModelError):
+            raise found
+        return found
+
+
+def _open_step(s, run_id: int, step_id: int):
+    run = s.get(orm.Run, run_id)
+    step = s.get(orm.Step, step_id)
+    if run is None or step is None or step.workshop_id != run.workshop_id:
+        return NotFound("That step is not part of this run.")
+    spec = kinds.registry().get(step.kind)
+    if spec is None or not spec.takes_answers:
+        return Conflict("This step is not taking answers.")
+    if run.ended_at is not None:
+        return Conflict("This run has ended.")
+    refusal = None
+    steps = run.workshop.steps
+    state = s.get(orm.StepState, (run_id, step_id))
+    if steps[max(0, min(run.current_position, len(steps) - 1))].id != step.id:
+        refusal = Conflict(NOT_CURRENT)
+    elif state is not None and state.locked:
+        refusal = Conflict(CLOSED)
+    return step, spec, refusal
 
 
 def results_shown(step: StepInfo, state: StepStateInfo) -> bool:

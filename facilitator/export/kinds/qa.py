@@ -11,13 +11,20 @@ from facilitator.model.kinds.qa import answered_of, answering_of, by_upvotes
 from facilitator.model.records import NoteInfo, StepInfo
 
 from ..noteline import byline_para
-from ..parts import step_heading
+from ..parts import WritingLines, step_heading
 
 KIND = "qa"
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def handout(step: StepInfo, ctx) -> list[Flowable]:
+    """The prompt, with a line to note a question to take away."""
+    hint = Paragraph("A question you would still like answered:", ctx.styles["small"])
+    heading = step_heading(step, ctx.styles, number=ctx.number)
+    return [KeepTogether([*heading, hint, WritingLines(2)])]
 
 
 def summary(step: StepInfo, ctx) -> list[Flowable]:
