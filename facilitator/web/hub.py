@@ -38,7 +38,8 @@ UNACKED_SECONDS = 20  # the kernel fails a connection whose sent data waits this
 STALL_SECONDS = 20  # a stream whose write has not drained for this long counts as gone
 PING = b": ping\n\n"
 SLICE = 32  # phones served per turn of the loop, so requests never wait behind a whole fan-out
-URGENT = frozenset({"step", "ended", "reset"})  # sent at once, with whatever is waiting
+# sent at once, with whatever is waiting ("results" come a few times a second at most: Live)
+URGENT = frozenset({"step", "ended", "reset", "results"})
 
 CLOSE = b""  # queued to end a stream
 

@@ -60,6 +60,7 @@ class Live:
         self.results = results  # (step, run_id) -> the step's tally; read on a worker thread
         self._results_due: set[int] = set()  # steps whose results changed since last sent
         self._tasks: set[asyncio.Task] = set()
+        self._results_sent: dict[int, float] = {}  # step id -> when its results last went
         self.run_id = run_id
         self.steps = {s.id: s for s in steps}
         self.order = [s.id for s in steps]
@@ -164,11 +165,14 @@ class Live:
         if step.id in self._results_due:
             return
         self._results_due.add(step.id)
-        self.loop.call_later(RESULTS_SECONDS, self._send_results, step)
+        # at once after a quiet spell; in a burst, once every RESULTS_SECONDS
+        wait = self._results_sent.get(step.id, -RESULTS_SECONDS) + RESULTS_SECONDS
+        self.loop.call_later(max(0.0, wait - self.loop.time()), self._send_results, step)
 
     def _send_results(self, step: StepInfo) -> None:
         async def send() -> None:
             self._results_due.discard(step.id)
+            self._results_sent[step.id] = self.loop.time()
             try:
                 tally = await self.loop.run_in_executor(None, self.results, step, self.run_id)
             except Exception:
