@@ -24,6 +24,7 @@ from facilitator.model.errors import ModelError
 from facilitator.ui.bridge import EventBridge
 from facilitator.ui.console import RunConsole
 from facilitator.ui.console_day import confirm
+from facilitator.ui.fonts import load_bundled_fonts
 from facilitator.ui.kinds.base import plain_label
 from facilitator.ui.library import LibraryPage
 from facilitator.ui.settings import Settings
@@ -37,6 +38,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Facilitator")
     app.setOrganizationName("Facilitator")
+    load_bundled_fonts()
     return app
 
 

@@ -12,6 +12,7 @@ from facilitator.model.records import RunInfo, StepInfo
 
 from .board import BoardStore
 from .bridge import EventBridge
+from .fonts import load_bundled_fonts
 from .kinds.base import StageLive
 from .stage import Stage
 
@@ -29,6 +30,7 @@ class Snapshot:
 
     def __init__(self, model, run: RunInfo, step: StepInfo, size: tuple[int, int], mode=None):
         self.app = QApplication.instance() or QApplication(["facilitator"])
+        load_bundled_fonts()
         self.bridge = EventBridge(model.bus)
         self.live = StageLive(model, self.bridge, boards=BoardStore(model, self.bridge))
         self.stage = Stage(live=self.live)
