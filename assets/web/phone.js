@@ -300,7 +300,7 @@
   // done(answer), if given, hears the answer as the laptop stored it
   function sendAnswer(answer, status, thanks, done) {
     save("answer", { run: S.run.id, step_id: S.step.id, answer: answer });
-    status.textContent = "Sending\u2026";
+    say(status, "Sending\u2026", S.step.id);
     answering = answering && { status: status, thanks: thanks, done: done, busy: answering.busy };
     flushAnswer(status, thanks, done);
   }
@@ -313,7 +313,7 @@
       status = next.status || status; thanks = next.thanks || thanks; done = next.done || done;
       answering = null;
       if (code === 0 || code === 429 || code >= 500) {
-        if (status) status.textContent = "Waiting for connection\u2026 your answer will be sent.";
+        say(status, "Waiting for connection\u2026 your answer will be sent.", item.step_id);
         retryLater("answer", function () { flushAnswer(status, thanks, done); }, wait);
         return;
       }
@@ -324,11 +324,22 @@
         S.answer = data.answer;
         if (done) done(data.answer);
       }
-      if (status) status.textContent = code === 200 ? (thanks || THANKS)
-        : errorText(data, "That answer could not be sent.");
+      say(status, code === 200 ? (thanks || THANKS)
+        : errorText(data, "That answer could not be sent."), item.step_id);
     });
   }
-  function statusLine() { return el("p", { cls: "hint", role: "status", "aria-live": "polite" }); }
+  // What the page last said about the step's answer, kept so that a redraw of the step (its
+  // state read again, the results shown) still says it; written to the line on the page now.
+  function say(status, text, stepId) {
+    S.said = { step: stepId, text: text };
+    var line = $("answer-status") || status;
+    if (line && S.step && S.step.id === stepId) line.textContent = text;
+  }
+  function statusLine() {
+    var line = el("p", { id: "answer-status", cls: "hint", role: "status", "aria-live": "polite" });
+    if (S.said && S.step && S.said.step === S.step.id) line.textContent = S.said.text;
+    return line;
+  }
 
   function noteForm(step) {
     var box = el("textarea", { id: "note-text", maxlength: "500", required: true });
