@@ -68,7 +68,9 @@
     return s;
   }
   function setNet(text, bad) { var n = $("net"); n.textContent = text; n.className = bad ? "net bad" : "net"; }
-  function errorText(data, fallback) { return (data && data.error) || fallback; }
+  var t = I18N.t;
+  // A refusal's sentence in the phone's language (its code's message), else the message `fallback`
+  function errorText(data, fallback) { return I18N.error(data, fallback); }
 
   // ---- joining -------------------------------------------------------------------------------
   function keyFromAddress() {
@@ -432,5 +434,13 @@
   window.FAC = { kinds: KINDS, S: S, el: el, api: api, load: load, save: save, $: $,
     errorText: errorText, alertBox: alertBox, picture: picture, noteForm: noteForm,
     renderNotes: renderNotes, render: render, sendAnswer: sendAnswer, statusLine: statusLine,
-    start: start, queueNote: queueNote, pending: pending };
+    start: begin, queueNote: queueNote, pending: pending, t: t };
+
+  // The page's words first, then the run; choosing another language redraws the page in it.
+  function begin() {
+    I18N.load(function () {
+      I18N.picker($("lang"), function () { if (S.me) showMe(); render(); });
+      start();
+    });
+  }
 })();

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 
 class ModelError(Exception):
-    """Base of every error the model raises on purpose."""
+    """Base of every error the model raises on purpose. ``code`` (with ``params``) names the
+    sentence for pages that say it in the reader's language (the phone page's catalogue has
+    ``error.<code>``); ``message`` is the English."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, code: str | None = None, params: dict | None = None):
         super().__init__(message)
         self.message = message
+        self.code = code
+        self.params = params or {}
 
 
 class NotFound(ModelError):

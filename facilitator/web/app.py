@@ -31,13 +31,24 @@ log = logging.getLogger(__name__)
 
 
 class ApiError(Exception):
-    """An answer other than success, with its status and a sentence for people."""
+    """An answer other than success, with its status and a sentence for people; ``code`` and
+    ``params`` name the sentence for the phone page to say in its reader's language."""
 
-    def __init__(self, status: int, message: str, headers: dict | None = None):
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        headers: dict | None = None,
+        *,
+        code: str | None = None,
+        params: dict | None = None,
+    ):
         super().__init__(message)
         self.status = status
         self.message = message
         self.headers = headers or {}
+        self.code = code
+        self.params = params or {}
 
 
 @dataclass
@@ -67,7 +78,11 @@ class Context:
 class ErrorBody(BaseModel):
     """The body of every answer other than success."""
 
-    error: str = Field(..., description="one sentence a person understands")
+    error: str = Field(..., description="one sentence a person understands (English)")
+    code: str | None = Field(
+        None, description="names the sentence, for pages that say it in their reader's language"
+    )
+    params: dict | None = Field(None, description="what the sentence's {names} stand for")
 
 
 _MEANINGS = {
@@ -98,8 +113,13 @@ def errors(*statuses: int) -> dict[int | str, dict]:
     return documented
 
 
-def error_response(status: int, message: str, headers: dict | None = None) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status, headers=headers)
+def error_response(
+    status: int, message: str, headers: dict | None = None, code=None, params=None
+) -> JSONResponse:
+    body = {"error": message}
+    if code:
+        body["code"], body["params"] = code, dict(params or {})
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 _MODEL_STATUS = {NotFound: 404, Forbidden: 403, Conflict: 409}
@@ -107,11 +127,11 @@ _MODEL_STATUS = {NotFound: 404, Forbidden: 403, Conflict: 409}
 
 def _model_error(_request: Request, error: ModelError) -> JSONResponse:
     status = next((code for cls, code in _MODEL_STATUS.items() if isinstance(error, cls)), 422)
-    return error_response(status, error.message)
+    return error_response(status, error.message, code=error.code, params=error.params)
 
 
 def _api_error(_request: Request, error: ApiError) -> JSONResponse:
-    return error_response(error.status, error.message, error.headers)
+    return error_response(error.status, error.message, error.headers, error.code, error.params)
 
 
 def _validation_error(_request: Request, error: RequestValidationError) -> JSONResponse:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import mimetypes
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,7 @@ from fastapi.responses import FileResponse, Response
 
 from facilitator.assets import asset_path
 
+from . import languages
 from .api_phone import Id
 from .app import ApiError
 from .security import safe_path
@@ -47,10 +49,11 @@ def _pack(raw: bytes) -> tuple[bytes, bytes, str]:
 
 
 def phone_script() -> bytes:
-    """The attendee page's script as phones get it: the page's own code, then each kind's part
-    (``kinds/KIND.js``, which registers itself), then the call that starts the page. One
-    request, no build step."""
-    return _with_kinds("phone.js", b"FAC.start();\n")
+    """The attendee page's script as phones get it: its words (``i18n.js``), the page's own
+    code, then each kind's part (``kinds/KIND.js``, which registers itself), then the call
+    that starts the page. One request, no build step."""
+    words = (web_root() / "i18n.js").read_bytes()
+    return words + b"\n" + _with_kinds("phone.js", b"FAC.start();\n")
 
 
 def phone_style() -> bytes:
@@ -108,6 +111,18 @@ def static(relative: str, request: Request) -> Response:
     if path is None:
         raise ApiError(404, "There is no such file.")
     return serve_file(request, path)
+
+
+@router.get("/i18n/catalogue.json")
+def language_catalogue(request: Request, langs: str | None = None) -> Response:
+    """The phone page's texts in one language: the first of ``langs`` (the phone's languages,
+    best first, or the one picked on the page) there is a catalogue of, else by the
+    Accept-Language header, else English."""
+    lang = languages.choose((langs or "")[:200], request.headers.get("accept-language"))
+    ctx = request.app.state.context
+    document = languages.catalogue(lang, ctx.model.db.folder)
+    raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+    return _serve(request, _pack(raw), ".json")
 
 
 @router.get("/media/{step_id}/{field}")
