@@ -1,7 +1,7 @@
 /* A feedback form on the phone: 1-5 ratings and free text; send, change and send again until
    the facilitator closes it. What is chosen but not sent survives the page redrawing. */
 (function () {
-  var el = FAC.el, S = FAC.S, draft = null;
+  var el = FAC.el, S = FAC.S, t = FAC.t, draft = null;
 
   function question(q, i, given) {
     var mine = draft && draft.step === S.step.id ? draft.answers : {};
@@ -11,11 +11,11 @@
       box.value = value || "";
       return el("div", {}, [el("label", { "for": "q" + i, text: q.text }), box]);
     }
-    var set = el("fieldset", { cls: "choices" }, [el("legend", { text: q.text + " (1 = not at all, 5 = very)" })]);
+    var set = el("fieldset", { cls: "choices" }, [el("legend", { text: t("feedback.rating_legend", { question: q.text }) })]);
     for (var v = 1; v <= 5; v++) {
       set.appendChild(el("label", { cls: "choice" }, [
         el("input", { type: "radio", name: "q" + i, value: String(v), checked: value === v,
-                      "aria-label": v + " out of 5" }),
+                      "aria-label": t("feedback.rating_value", { value: v }) }),
         el("span", { text: String(v), "aria-hidden": "true" })]));
     }
     return set;
@@ -27,9 +27,9 @@
       var form = el("form", { id: "feedback" });
       (step.questions || []).forEach(function (q, i) { form.appendChild(question(q, i, given)); });
       var status = FAC.statusLine();
-      if (!step.closed) form.appendChild(el("p", { cls: "row" }, [el("button", { type: "submit", text: "Send answers" })]));
+      if (!step.closed) form.appendChild(el("p", { cls: "row" }, [el("button", { type: "submit", text: t("feedback.send") })]));
       form.appendChild(status);
-      if (S.answer) status.textContent = "Thank you: your answers are saved. You can change them and send again.";
+      if (S.answer) status.textContent = t("feedback.thanks");
       function read() {
         var answers = {};
         (step.questions || []).forEach(function (q, i) {
@@ -44,8 +44,7 @@
       form.addEventListener("input", function () { draft = { step: step.id, answers: read() }; });
       form.addEventListener("submit", function (ev) {
         ev.preventDefault();
-        FAC.sendAnswer({ answers: read() }, status,
-          "Thank you: your answers are saved. You can change them and send again.");
+        FAC.sendAnswer({ answers: read() }, status, t("feedback.thanks"));
       });
       if (step.closed) Array.prototype.forEach.call(form.elements, function (e) { e.disabled = true; });
       main.appendChild(form);

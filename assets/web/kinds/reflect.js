@@ -5,7 +5,7 @@ FAC.kinds.reflect = {
     var box = FAC.el("textarea", { id: "scratch", maxlength: "2000",
       oninput: function () { FAC.save(key, box.value); } });
     box.value = FAC.load(key, "");
-    main.appendChild(FAC.el("label", { "for": "scratch", text: "Your private note (it stays on this phone)" }));
+    main.appendChild(FAC.el("label", { "for": "scratch", text: FAC.t("reflect.scratch_label") }));
     main.appendChild(box);
   }
 };

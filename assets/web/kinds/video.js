@@ -2,6 +2,6 @@
 FAC.kinds.video = {
   render: function (main, step) {
     main.appendChild(FAC.el("p", { cls: "hint",
-      text: "The film plays on the big screen." + (step.caption ? " " + step.caption : "") }));
+      text: FAC.t("video.on_screen") + (step.caption ? " " + step.caption : "") }));
   }
 };
