@@ -3,20 +3,19 @@
    facilitator shows them, the room's results as bars. A pick not yet sent survives the page
    redrawing (results being shown, the step closing). */
 (function () {
-  var el = FAC.el, S = FAC.S, draft = null, sent = null;
-  var THANKS = "Thank you: your vote is in. You can change it until the poll closes.";
+  var el = FAC.el, S = FAC.S, t = FAC.t, draft = null, sent = null;
 
   function picked(step) {
     if (draft && draft.step === step.id && !step.closed) return draft.choices;
     return (S.answer && S.answer.choices) || [];
   }
-  function people(n) { return n === 1 ? "1 person" : n + " people"; }
+  function num(n) { return n.toLocaleString(I18N.lang()); }
 
   FAC.kinds.poll = {
     render: function (main, step) {
       var many = step.choose > 1, mine = picked(step), status = FAC.statusLine();
       var set = el("fieldset", { cls: "poll" }, [
-        el("legend", { text: many ? "Pick up to " + step.choose : "Pick one" })]);
+        el("legend", { text: many ? t("poll.pick_up_to", { n: step.choose }) : t("poll.pick_one") })]);
       var boxes = (step.options || []).map(function (text, i) {
         var box = el("input", { type: many ? "checkbox" : "radio", name: "poll", value: String(i),
                                 checked: mine.indexOf(i) >= 0 });
@@ -33,19 +32,19 @@
         boxes.forEach(function (b) { b.disabled = step.closed || (full && !b.checked); });
       }
       set.addEventListener("change", function () { draft = { step: step.id, choices: read() }; limit(); });
-      var send = el("button", { type: "submit", text: S.answer ? "Change my vote" : "Send" });
+      var send = el("button", { type: "submit", text: t(S.answer ? "poll.change" : "poll.send") });
       var form = el("form", { id: "poll" }, [set]);
       if (!step.closed) form.appendChild(el("p", { cls: "row" }, [send]));
       form.appendChild(status);
-      if (S.answer) status.textContent = step.closed ? "Your vote is in." : THANKS;
-      else if (step.closed) status.textContent = "You did not vote on this poll.";
+      if (S.answer) status.textContent = t(step.closed ? "poll.voted_closed" : "poll.thanks");
+      else if (step.closed) status.textContent = t("poll.not_voted");
       form.addEventListener("submit", function (ev) {
         ev.preventDefault();
         var choices = read();
-        if (!choices.length) { status.textContent = "Pick an option first."; return; }
-        send.textContent = "Change my vote";
+        if (!choices.length) { status.textContent = t("poll.pick_first"); return; }
+        send.textContent = t("poll.change");
         sent = { step: step.id, choices: choices };
-        FAC.sendAnswer({ choices: choices }, status, THANKS);
+        FAC.sendAnswer({ choices: choices }, status, t("poll.thanks"));
       });
       limit();
       main.appendChild(form);
@@ -53,7 +52,7 @@
     results: function (box, step, results) {
       var mine = S.answer ? S.answer.choices : sent && sent.step === step.id ? sent.choices : [];
       if (!mine.length && !step.closed) {  // vote first: no following the crowd
-        box.appendChild(el("p", { cls: "hint", text: "The results appear here once you have voted." }));
+        box.appendChild(el("p", { cls: "hint", text: t("poll.vote_first") }));
         return;
       }
       (results.options || []).forEach(function (o) {
@@ -62,12 +61,13 @@
         var yours = mine.indexOf(o.index) >= 0;
         box.appendChild(el("div", { cls: yours ? "poll-result mine" : "poll-result" }, [
           el("p", { cls: "poll-label" }, [el("span", { text: (yours ? "\u2713 " : "") + o.text }),
-            el("b", { text: Math.floor(o.share + 0.5) + "% (" + o.count + ")" })]),
+            el("b", { text: t("poll.figure",
+              { share: num(Math.floor(o.share + 0.5)), count: num(o.count) }) })]),
           el("span", { cls: "poll-track", "aria-hidden": "true" }, [fill])]));
       });
-      box.appendChild(el("p", { cls: "hint", text: people(results.answered) + " voted" +
-        (results.choose > 1 ? "; each could pick up to " + results.choose +
-          ", so the shares add up to more than 100%." : ".") }));
+      var said = t("poll.voted", { n: results.answered || 0 });  // a sentence each, never spliced
+      if (results.choose > 1) said += " " + t("poll.over_100", { n: results.choose });
+      box.appendChild(el("p", { cls: "hint", text: said }));
     }
   };
 })();

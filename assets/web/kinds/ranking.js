@@ -1,7 +1,11 @@
 /* Ranking: my order of the items, Up/Down on each (and a grip to drag where pointer events
    exist); send and change until closed. An unsent order survives redrawing. */
 (function () {
-  var el = FAC.el, S = FAC.S, draft = null;
+  var el = FAC.el, S = FAC.S, t = FAC.t, draft = null;
+  function num(n, places) {  // in the page's language: "3.5", "3,5"
+    var d = places || 0;
+    return n.toLocaleString(I18N.lang(), { minimumFractionDigits: d, maximumFractionDigits: d });
+  }
 
   FAC.kinds.ranking = {
     render: function (main, step) {
@@ -15,7 +19,7 @@
 
       function button(cls, text, label, off, by, place) {
         return el("button", { type: "button", cls: "quiet " + cls, text: text, disabled: off,
-          "aria-label": "Move " + label, onclick: function () { move(place, by); } });
+          "aria-label": label, onclick: function () { move(place, by); } });
       }
       function row(item, place) {
         var text = items[item], li = el("li", { "data-item": String(item) }, [
@@ -23,17 +27,18 @@
         if (step.closed) return li;
         if (window.PointerEvent) li.appendChild(el("span", { cls: "grip", "aria-hidden": "true", text: "\u2630",
           onpointerdown: function (ev) { grab(ev, li); } }));
-        li.appendChild(button("up", "\u25b2", text + " up", place === 0, -1, place));
-        li.appendChild(button("down", "\u25bc", text + " down", place === order.length - 1, 1, place));
+        var last = place === order.length - 1;
+        li.appendChild(button("up", "\u25b2", t("ranking.move_up", { item: text }), place === 0, -1, place));
+        li.appendChild(button("down", "\u25bc", t("ranking.move_down", { item: text }), last, 1, place));
         return li;
       }
       function draw() {
         list.textContent = "";
         order.forEach(function (item, place) { list.appendChild(row(item, place)); });
-        send.textContent = mine ? "Change my order" : "Send my order";
+        send.textContent = t(mine ? "ranking.change" : "ranking.send");
         was.textContent = "";
         if (mine && mine.join() !== order.join()) {
-          was.appendChild(el("p", { text: "Not sent yet. Your saved order:" }));
+          was.appendChild(el("p", { text: t("ranking.unsent") }));
           was.appendChild(el("ol", {}, mine.map(function (item) { return el("li", { text: items[item] }); })));
         }
       }
@@ -44,7 +49,7 @@
         changed();
         var up = by < 0 ? to > 0 : to === order.length - 1;  // the same way on, else back
         list.children[to].querySelector(up ? ".up" : ".down").focus();
-        moved.textContent = items[item] + ": now " + (to + 1) + " of " + order.length;
+        moved.textContent = t("ranking.moved", { item: items[item], place: to + 1, count: order.length });
       }
       function grab(ev, li) {
         if (ev.button > 0) return;
@@ -74,32 +79,30 @@
       }
       send.addEventListener("click", function () {
         mine = order.slice(); draw();
-        FAC.sendAnswer({ order: mine.slice() }, status,
-          "Thank you: your order is saved. You can change it until the step closes.");
+        FAC.sendAnswer({ order: mine.slice() }, status, t("ranking.thanks"));
       });
 
       draw();
-      if (step.closed && !mine) return main.appendChild(el("p", { cls: "hint", text: "You did not send an order." }));
-      main.appendChild(el("p", { cls: "hint", text: step.closed ? "Your order:" : "Put the items in order, the most important first." }));
+      if (step.closed && !mine) return main.appendChild(el("p", { cls: "hint", text: t("ranking.not_sent") }));
+      main.appendChild(el("p", { cls: "hint", text: t(step.closed ? "ranking.yours" : "ranking.how") }));
       main.appendChild(list);
       if (step.closed) return;
       main.appendChild(moved);
       main.appendChild(el("p", { cls: "row" }, [send]));
       main.appendChild(was);
       main.appendChild(status);
-      if (mine) status.textContent = "Your order is saved. Move items and send again to change it.";
+      if (mine) status.textContent = t("ranking.saved");
     },
     results: function (box, step, results) {
       var n = results.answered || 0, list = el("ul", { cls: "rank-results" });
       if (!S.answer && !step.closed)
-        return box.appendChild(el("p", { cls: "hint", text: "The room's order shows here once you have sent yours." }));
-      box.appendChild(el("p", { cls: "hint", text: n + (n === 1 ? " person has" : " people have") +
-        " ranked. The number is the average rank (1 = first)." }));
+        return box.appendChild(el("p", { cls: "hint", text: t("ranking.send_first") }));
+      box.appendChild(el("p", { cls: "hint", text: t("ranking.ranked", { n: n }) }));
       (results.items || []).forEach(function (it, p) {
         var fill = el("span", { cls: "fill" });
         fill.style.width = Math.round((it.score || 0) * 100) + "%";
         list.appendChild(el("li", {}, [el("b", { text: p + 1 + "." }), el("span", { cls: "text", text: it.text }),
-          el("b", { text: it.average === null ? "-" : it.average.toFixed(1) }),
+          el("b", { text: it.average === null ? "-" : num(it.average, 1) }),
           el("span", { cls: "track", "aria-hidden": "true" }, [fill])]));
       });
       if (n) box.appendChild(list);

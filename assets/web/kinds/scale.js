@@ -4,8 +4,11 @@
    page redrawing (once closed, only what was sent shows). Results: each statement's mean as
    a bar along the scale. */
 (function () {
-  var el = FAC.el, S = FAC.S, draft = null;
-  var THANKS = "Thank you: your ratings are in. You can change them until the step closes.";
+  var el = FAC.el, S = FAC.S, t = FAC.t, draft = null;
+  function num(n, places) {  // in the page's language: "3.5", "3,5"
+    var d = places || 0;
+    return n.toLocaleString(I18N.lang(), { minimumFractionDigits: d, maximumFractionDigits: d });
+  }
 
   function statement(step, text, i, chosen) {
     var low = step.scale[0], high = step.scale[1], labels = step.labels || ["", ""];
@@ -14,12 +17,12 @@
       var end = v === low ? labels[0] : v === high ? labels[1] : "";
       row.appendChild(el("label", { cls: "scale-value" }, [
         el("input", { type: "radio", name: "s" + i, value: String(v), checked: chosen === v,
-                      "aria-label": end ? v + " (" + end + ")" : String(v) }),
+                      "aria-label": end ? t("scale.value_label", { value: v, label: end }) : String(v) }),
         el("span", { text: String(v), "aria-hidden": "true" })]));
     }
     var ends = el("p", { cls: "scale-ends", "aria-hidden": "true" }, [
-      el("span", { text: labels[0] ? low + " = " + labels[0] : "" }),
-      el("span", { text: labels[1] ? high + " = " + labels[1] : "" })]);
+      el("span", { text: labels[0] ? t("scale.end", { value: low, label: labels[0] }) : "" }),
+      el("span", { text: labels[1] ? t("scale.end", { value: high, label: labels[1] }) : "" })]);
     return el("fieldset", { cls: "scale" }, [el("legend", { text: text }), row, ends]);
   }
 
@@ -41,17 +44,17 @@
         form.appendChild(statement(step, text, i, mine[i] === undefined ? null : mine[i]));
       });
       var status = FAC.statusLine();
-      var send = el("button", { type: "submit", text: S.answer ? "Change" : "Send" });
+      var send = el("button", { type: "submit", text: t(S.answer ? "scale.change" : "scale.send") });
       if (!step.closed) form.appendChild(el("p", { cls: "row" }, [send]));
       form.appendChild(status);
-      if (S.answer) status.textContent = step.closed ? "Your ratings were saved." : THANKS;
+      if (S.answer) status.textContent = t(step.closed ? "scale.saved_closed" : "scale.thanks");
       form.addEventListener("change", function () { draft = { step: step.id, ratings: read(form, step) }; });
       form.addEventListener("submit", function (ev) {
         ev.preventDefault();
         var ratings = read(form, step);
-        if (!ratings) { status.textContent = "Choose a number for at least one statement."; return; }
-        send.textContent = "Change";
-        FAC.sendAnswer({ ratings: ratings }, status, THANKS);
+        if (!ratings) { status.textContent = t("scale.choose_first"); return; }
+        send.textContent = t("scale.change");
+        FAC.sendAnswer({ ratings: ratings }, status, t("scale.thanks"));
       });
       if (step.closed) Array.prototype.forEach.call(form.elements, function (e) { e.disabled = true; });
       main.appendChild(form);
@@ -61,8 +64,8 @@
       (results.statements || []).forEach(function (s) {
         var fill = el("span", { cls: "scale-fill" });
         fill.style.width = s.mean === null ? "0" : Math.round(100 * (s.mean - low) / (high - low)) + "%";
-        var figure = s.mean === null ? "No ratings yet." : "Mean " + s.mean.toFixed(1) + " on " +
-          low + " to " + high + " \u00b7 " + s.count + (s.count === 1 ? " rating" : " ratings");
+        var figure = s.mean === null ? t("scale.no_ratings") : t("scale.mean",
+          { mean: num(s.mean, 1), low: num(low), high: num(high), n: s.count });
         box.appendChild(el("div", { cls: "scale-result" }, [
           el("p", { cls: "scale-text", text: s.text }),
           el("div", { cls: "scale-track", "aria-hidden": "true" }, [fill]),
