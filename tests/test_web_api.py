@@ -206,5 +206,9 @@ def test_every_answer_carries_the_strict_headers(server, demo_run):
         assert "unsafe-inline" not in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["referrer-policy"] == "no-referrer"
-    assert client.get("/nowhere").json() == {"error": "There is nothing at this address."}
+    assert client.get("/nowhere").json() == {
+        "error": "There is nothing at this address.",
+        "code": "not_found",
+        "params": {},
+    }
     assert client.get("/openapi.json").json()["info"]["title"] == "Facilitator"

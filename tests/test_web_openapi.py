@@ -1,7 +1,7 @@
 """/openapi.json tells the truth: every /api route lists the error statuses it really answers,
-each with the ``{"error": sentence}`` body, and the text limits are the model's. Then the real
-server is asked, with bad inputs, to answer each documented status on a sample of routes and
-never to answer one that is not documented."""
+each with the ``{"error": sentence, "code", "params"}`` body, and the text limits are the
+model's. Then the real server is asked, with bad inputs, to answer each documented status on a
+sample of routes and never to answer one that is not documented."""
 
 from __future__ import annotations
 
@@ -82,8 +82,9 @@ def check(answer: httpx.Response, schema: dict, method: str, path: str) -> int:
         answer.read()  # (a stream's refusal too)
         assert status in documented(schema, method, path), (where, status, answer.text)
         body = answer.json()
-        assert list(body) == ["error"] and isinstance(body["error"], str), (where, body)
-        assert body["error"].strip(), where
+        assert set(body) == {"error", "code", "params"}, (where, body)  # a code for the page
+        assert isinstance(body["error"], str) and body["error"].strip(), where
+        assert isinstance(body["code"], str) and isinstance(body["params"], dict), (where, body)
         if status == 429:
             assert int(answer.headers["Retry-After"]) >= 1
     return status

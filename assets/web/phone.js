@@ -67,8 +67,14 @@
     for (i = 0; i < 16; i++) s += (a[i] + 256).toString(16).slice(1);
     return s;
   }
-  function setNet(text, bad) { var n = $("net"); n.textContent = text; n.className = bad ? "net bad" : "net"; }
   var t = I18N.t;
+  // The connection line says the message `key` (none: empty), kept for a change of language.
+  function setNet(key, bad) {
+    var n = $("net");
+    S.net = { key: key, bad: bad };
+    n.removeAttribute("data-t");
+    n.textContent = key ? t(key) : ""; n.className = bad ? "net bad" : "net";
+  }
   // A refusal's sentence in the phone's language (its code's message), else the message `fallback`
   function errorText(data, fallback) { return I18N.error(data, fallback); }
 
@@ -93,12 +99,12 @@
     if (!key) { showJoin(""); return; }
     api("POST", "/api/join", { key: key, device: deviceId() }, function (status, data) {
       if (status === 200) { $("join").hidden = true; loadState(); }
-      else if (status === 0) { setNet("Waiting for connection\u2026", true); retryLater("join", function () { join(key); }); }
-      else showJoin(errorText(data, "Could not join."));
+      else if (status === 0) { setNet("phone.waiting", true); retryLater("join", function () { join(key); }); }
+      else showJoin(errorText(data, "phone.join_failed"));
     });
   }
   function showJoin(message) {
-    $("join").hidden = false; $("join-error").textContent = message; $("who-text").textContent = "Not joined yet";
+    $("join").hidden = false; $("join-error").textContent = message; $("who-text").textContent = t("phone.not_joined");
     setNet("", false);
   }
   // Call fn again later: after `seconds` (the laptop's Retry-After) and up to a second more,
@@ -123,18 +129,20 @@
         if (outbox.length && outbox[0].run !== S.run.id) { outbox = []; save("outbox", outbox); }
         showMe(); render(); listen(); flush(); flushAnswer(null);
       } else if (status === 0) {
-        setNet("Waiting for connection\u2026", true); retryLater("state", function () { loadState(after); });
+        setNet("phone.waiting", true); retryLater("state", function () { loadState(after); });
       }
       if (after) after(status);
     });
   }
 
   // ---- who I am ------------------------------------------------------------------------------
+  // "You are {name}", the name in bold wherever the language puts it.
   function showMe() {
-    var t = $("who-text");
-    t.textContent = "";
-    t.appendChild(document.createTextNode("You are "));
-    t.appendChild(el("b", { text: S.me.name }));
+    var line = $("who-text"), parts = t("phone.you_are").split("{name}");
+    line.textContent = "";
+    line.appendChild(document.createTextNode(parts[0]));
+    line.appendChild(el("b", { text: S.me.name, dir: "auto" }));
+    line.appendChild(document.createTextNode(parts.slice(1).join("")));
     $("rename-open").hidden = false;
   }
   $("rename-open").addEventListener("click", function () {
@@ -145,7 +153,7 @@
     ev.preventDefault();
     api("PATCH", "/api/me", { name: $("rename-name").value }, function (status, data) {
       if (status === 200) { S.me = data.participant; showMe(); $("rename").hidden = true; }
-      else $("rename-error").textContent = errorText(data, "No connection; try again in a moment.");
+      else $("rename-error").textContent = errorText(data, "phone.no_connection");
     });
   });
   $("join").addEventListener("submit", function (ev) { ev.preventDefault(); join($("join-code").value); });
@@ -158,9 +166,9 @@
     }
     if (es) return;
     es = new EventSource("/api/events?last=" + encodeURIComponent(S.lastEvent || ""));
-    es.onopen = function () { S.online = true; setNet("Connected", false); flush(); };
+    es.onopen = function () { S.online = true; setNet("phone.connected", false); flush(); };
     es.onerror = function () {
-      S.online = false; setNet("Waiting for connection\u2026", true);
+      S.online = false; setNet("phone.waiting", true);
       if (es.readyState === 2) { es.close(); es = null; retryLater("state", function () { loadState(); }); }
     };
     on("step", function (d) {
@@ -241,7 +249,7 @@
         return;
       }
       outbox.shift(); save("outbox", outbox); renderNotes();
-      alertBox(errorText(data, "That note could not be added."));
+      alertBox(errorText(data, "phone.note_failed"));
       flush();
     });
   }
@@ -253,16 +261,16 @@
     main.textContent = "";
     if (!step) return;
     if (S.run && S.run.ended) {
-      main.appendChild(el("h1", { text: "Thank you!" }));
-      main.appendChild(el("p", { text: "This workshop has ended. You can close this page." }));
+      main.appendChild(el("h1", { text: t("phone.ended_title") }));
+      main.appendChild(el("p", { text: t("phone.ended") }));
       return;
     }
     document.title = step.title + " \u2013 " + S.run.title;
-    main.appendChild(el("p", { cls: "step-no", text: "Step " + (step.index + 1) + " of " + step.count }));
-    main.appendChild(el("h1", { text: step.title }));
+    main.appendChild(el("p", { cls: "step-no", text: t("phone.step_of", { number: step.index + 1, count: step.count }) }));
+    main.appendChild(el("h1", { text: step.title, dir: "auto" }));
     main.appendChild(el("p", { id: "timer", cls: "timer", hidden: true }));
-    if (step.prompt) main.appendChild(el("p", { cls: "prompt", text: step.prompt }));
-    if (step.closed) main.appendChild(el("p", { cls: "done", text: "This step is closed: nothing more can be sent." }));
+    if (step.prompt) main.appendChild(el("p", { cls: "prompt", text: step.prompt, dir: "auto" }));
+    if (step.closed) main.appendChild(el("p", { cls: "done", text: t("phone.step_closed") }));
     if (kind) kind.render(main, step);
     main.appendChild(el("section", { id: "results", "aria-live": "polite" }));
     renderResults();
@@ -275,18 +283,19 @@
     box.textContent = "";
     if (!kind || !kind.results || !S.results || !S.step.results_shown) { box.hidden = true; return; }
     box.hidden = false;
-    box.appendChild(el("h2", { text: "Results" }));
+    box.appendChild(el("h2", { text: t("phone.results") }));
     kind.results(box, S.step, S.results);
   }
   function renderTimer() {
     clearInterval(timerTick);
-    var t = $("timer"), run = S.run;
-    if (!t || !run || !run.timer_running || run.timer_left === null) { if (t) t.hidden = true; return; }
+    var line = $("timer"), run = S.run;
+    if (!line || !run || !run.timer_running || run.timer_left === null) { if (line) line.hidden = true; return; }
     var end = Date.now() + run.timer_left * 1000;
     function tick() {
       var left = Math.max(0, Math.round((end - Date.now()) / 1000));
-      t.hidden = false;
-      t.textContent = left ? Math.floor(left / 60) + ":" + ("0" + (left % 60)).slice(-2) + " left" : "Time";
+      line.hidden = false;
+      line.textContent = left ? t("phone.time_left", { time: Math.floor(left / 60) + ":" + ("0" + (left % 60)).slice(-2) })
+        : t("phone.time_up");
     }
     tick(); timerTick = setInterval(tick, 1000);
   }
@@ -297,12 +306,11 @@
   var KINDS = {};  // filled by each kind's part of the page
 
   // ---- answers: the latest one waits in local storage until the laptop has it --------------
-  var THANKS = "Thank you: your answer is in. You can change it until the step closes.";
   var answering = null;  // the answer on its way, so a newer one waits for it, never overtakes
   // done(answer), if given, hears the answer as the laptop stored it
   function sendAnswer(answer, status, thanks, done) {
     save("answer", { run: S.run.id, step_id: S.step.id, answer: answer });
-    say(status, "Sending\u2026", S.step.id);
+    say(status, t("phone.answer_sending"), S.step.id);
     answering = answering && { status: status, thanks: thanks, done: done, busy: answering.busy };
     flushAnswer(status, thanks, done);
   }
@@ -315,7 +323,7 @@
       status = next.status || status; thanks = next.thanks || thanks; done = next.done || done;
       answering = null;
       if (code === 0 || code === 429 || code >= 500) {
-        say(status, "Waiting for connection\u2026 your answer will be sent.", item.step_id);
+        say(status, t("phone.answer_waiting"), item.step_id);
         retryLater("answer", function () { flushAnswer(status, thanks, done); }, wait);
         return;
       }
@@ -326,8 +334,8 @@
         S.answer = data.answer;
         if (done) done(data.answer);
       }
-      say(status, code === 200 ? (thanks || THANKS)
-        : errorText(data, "That answer could not be sent."), item.step_id);
+      say(status, code === 200 ? (thanks || t("phone.answer_thanks"))
+        : errorText(data, "phone.answer_failed"), item.step_id);
     });
   }
   // What the page last said about the step's answer, kept so that a redraw of the step (its
@@ -345,26 +353,26 @@
 
   function noteForm(step) {
     var box = el("textarea", { id: "note-text", maxlength: "500", required: true });
-    var count = el("span", { cls: "count grow", "aria-live": "off", text: "0 / 500" });
+    var count = el("span", { cls: "count grow", "aria-live": "off", dir: "ltr", text: "0 / 500" });
     box.value = S.draft || "";
     count.textContent = box.value.length + " / 500";
     box.addEventListener("input", function () { S.draft = box.value; count.textContent = box.value.length + " / 500"; });
     var form = el("form", { id: "note-form" }, [
-      el("label", { "for": "note-text", text: "Your note" }), box, colorPicker(), zonePicker(step),
-      el("p", { cls: "row" }, [count, el("button", { type: "submit", text: "Add" })])]);
+      el("label", { "for": "note-text", text: t("phone.note_label") }), box, colorPicker(), zonePicker(step),
+      el("p", { cls: "row" }, [count, el("button", { type: "submit", text: t("phone.note_add") })])]);
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var text = box.value.replace(/^\s+|\s+$/g, "");
-      if (!text) { alertBox("Write something first."); box.focus(); return; }
+      if (!text) { alertBox(t("phone.note_empty")); box.focus(); return; }
       alertBox(""); queueNote(text); box.value = S.draft = ""; count.textContent = "0 / 500"; box.focus();
     });
     return form;
   }
   function colorPicker() {
-    var set = el("fieldset", { cls: "swatches" }, [el("legend", { text: "Colour" })]);
+    var set = el("fieldset", { cls: "swatches" }, [el("legend", { text: t("phone.colour") })]);
     COLORS.forEach(function (c) {
       set.appendChild(el("label", { cls: "swatch" }, [
-        el("input", { type: "radio", name: "color", value: c, "aria-label": c, checked: S.color === c,
+        el("input", { type: "radio", name: "color", value: c, "aria-label": t("phone.colour_" + c), checked: S.color === c,
                       onchange: function () { S.color = c; } }),
         el("span", { cls: "c-" + c })]));
     });
@@ -372,13 +380,13 @@
   }
   function zonePicker(step) {
     if (!step.zones || !step.zones.length) { S.zone = null; return null; }
-    var set = el("fieldset", { cls: "choices" }, [el("legend", { text: "Which part of the board?" })]);
+    var set = el("fieldset", { cls: "choices" }, [el("legend", { text: t("phone.zone") })]);
     if (!step.zones.some(function (z) { return z.id === S.zone; })) S.zone = step.zones[0].id;
     step.zones.forEach(function (z) {
       set.appendChild(el("label", { cls: "choice" }, [
         el("input", { type: "radio", name: "zone", value: String(z.id), checked: S.zone === z.id,
                       onchange: function () { S.zone = z.id; } }),
-        el("span", { text: z.label })]));
+        el("span", { text: z.label, dir: "auto" })]));
     });
     return set;
   }
@@ -392,35 +400,35 @@
     S.notes.forEach(function (n) {
       if (S.me && n.participant_id === S.me.id) {
         if (n.client_id) acked[n.client_id] = true;
-        mine.appendChild(noteItem(n, n.hidden ? "sent (hidden by the facilitator)" : "sent"));
+        mine.appendChild(noteItem(n, t(n.hidden ? "phone.note_hidden" : "phone.note_sent")));
       } else if (others) others.appendChild(noteItem(n, null));
     });
     outbox.forEach(function (o) {
       if (o.step_id !== step.id || acked[o.client_id]) return;
-      mine.appendChild(noteItem(o, o.state === "waiting" ? "waiting for connection" : "sending\u2026"));
+      mine.appendChild(noteItem(o, t(o.state === "waiting" ? "phone.note_waiting" : "phone.note_sending"), o.state === "waiting"));
     });
-    if (!mine.firstChild) mine.appendChild(el("li", { cls: "hint", text: "None yet." }));
-    if (others && !others.firstChild) others.appendChild(el("li", { cls: "hint", text: "None yet." }));
+    if (!mine.firstChild) mine.appendChild(el("li", { cls: "hint", text: t("phone.none_yet") }));
+    if (others && !others.firstChild) others.appendChild(el("li", { cls: "hint", text: t("phone.none_yet") }));
     var left = $("votes-left");
-    if (left) left.textContent = "Tap \u201cVote\u201d on the notes you agree with most: " +
-      (step.votes - S.myVotes.length) + " of " + step.votes + " votes left." +
-      (step.vote_counts === false ? " The counts are shown when the facilitator closes the board." : "");
+    if (left) left.textContent = t("phone.votes_left", { n: step.votes - S.myVotes.length, total: step.votes }) +
+      (step.vote_counts === false ? " " + t("phone.counts_later") : "");
   }
-  function noteItem(n, state) {
-    var meta = el("span", { text: state ? state : n.author, cls: state === "waiting for connection" ? "state-waiting" : "author" });
+  // A note of the list; `state` (mine) says where it is, `waiting` when it waits for the laptop.
+  function noteItem(n, state, waiting) {
+    var meta = el("span", { text: state ? state : n.author, cls: waiting ? "state-waiting" : "author", dir: state ? null : "auto" });
     var item = el("li", { cls: "note c-" + (COLORS.indexOf(n.color) >= 0 ? n.color : "yellow") }, [
-      el("div", { cls: "text", text: n.text }), el("div", { cls: "meta" }, [meta])]);
+      el("div", { cls: "text", text: n.text, dir: "auto" }), el("div", { cls: "meta" }, [meta])]);
     if (!state && S.step.votes) item.lastChild.appendChild(voteButton(n));
     return item;
   }
   function voteButton(n) {
     var voted = S.myVotes.indexOf(n.id) >= 0;
     var b = el("button", { type: "button", cls: voted ? "" : "quiet", "aria-pressed": voted ? "true" : "false",
-      text: (voted ? "Voted" : "Vote") + (n.votes ? " \u00b7 " + n.votes : "") });  // null: counts kept back
+      text: t(voted ? "phone.voted" : "phone.vote") + (n.votes ? " \u00b7 " + n.votes : "") });  // null: counts kept back
     b.addEventListener("click", function () {
       api(voted ? "DELETE" : "POST", "/api/notes/" + n.id + "/votes", null, function (status, data) {
         if (status === 200) { S.myVotes = data.my_votes; n.votes = data.note.votes; renderNotes(); }
-        else alertBox(errorText(data, "No connection: try again in a moment."));
+        else alertBox(errorText(data, "phone.no_connection"));
       });
     });
     return b;
@@ -436,10 +444,16 @@
     renderNotes: renderNotes, render: render, sendAnswer: sendAnswer, statusLine: statusLine,
     start: begin, queueNote: queueNote, pending: pending, t: t };
 
+  // The page in the language just chosen: the lines the page wrote itself, then the step.
+  function redraw() {
+    if (S.net) setNet(S.net.key, S.net.bad);
+    if (S.me) showMe(); else if (!$("join").hidden) $("who-text").textContent = t("phone.not_joined");
+    render();
+  }
   // The page's words first, then the run; choosing another language redraws the page in it.
   function begin() {
     I18N.load(function () {
-      I18N.picker($("lang"), function () { if (S.me) showMe(); render(); });
+      I18N.picker($("lang"), redraw);
       start();
     });
   }

@@ -128,10 +128,13 @@ class Board(BatchOperations):
         def apply(s, note: orm.Note) -> None:
             if participant_id is not None:
                 if note.participant_id != participant_id:
-                    raise Forbidden("You can only edit your own notes.")
+                    raise Forbidden("You can only edit your own notes.", code="note_not_yours")
                 state = s.get(orm.StepState, (note.run_id, note.step_id))
                 if state is not None and (state.locked or state.revealed):
-                    raise Conflict("The board has been revealed; notes can no longer be edited.")
+                    raise Conflict(
+                        "The board has been revealed; notes can no longer be edited.",
+                        code="board_revealed",
+                    )
             note.text = text
 
         return self._change(note_id, apply)
@@ -146,7 +149,7 @@ class Board(BatchOperations):
                 if zone_id is not None:
                     zones = {z.id for z in s.get(orm.Step, note.step_id).zones}
                     if zone_id not in zones:
-                        raise InvalidInput("That zone is not on this board.")
+                        raise InvalidInput("That zone is not on this board.", code="zone_unknown")
                 note.zone_id = zone_id
 
         return self._change(note_id, apply)
@@ -261,11 +264,11 @@ class Board(BatchOperations):
             step = s.get(orm.Step, note.step_id)
             budget = kinds.get(step.kind).vote_budget(step.settings or {})
             if budget is not None and budget <= 0:
-                raise Conflict("This board is not taking votes.")
+                raise Conflict("This board is not taking votes.", code="votes_off")
             self._require_participant(s, note, participant_id)
             self._require_open(s, note)
             if note.hidden:
-                raise NotFound("That note is not on the board.")
+                raise NotFound("That note is not on the board.", code="note_not_on_board")
             already = s.scalar(
                 select(orm.Vote).where(
                     orm.Vote.note_id == note.id, orm.Vote.participant_id == participant_id
@@ -279,7 +282,11 @@ class Board(BatchOperations):
                 )
             )
             if budget is not None and used >= budget:
-                raise Conflict(f"You have used all {budget} of your votes on this board.")
+                raise Conflict(
+                    f"You have used all {budget} of your votes on this board.",
+                    code="votes_used_up",
+                    params={"n": budget},
+                )
             s.add(orm.Vote(note_id=note.id, participant_id=participant_id, step_id=note.step_id))
             note.votes += 1
 
@@ -321,7 +328,7 @@ class Board(BatchOperations):
 
     @staticmethod
     def _get(s, note_id: int) -> orm.Note:
-        return fetch(s, orm.Note, note_id, "That note no longer exists.")
+        return fetch(s, orm.Note, note_id, "That note no longer exists.", code="note_gone")
 
     @staticmethod
     def _info(s, note: orm.Note) -> NoteInfo:
@@ -336,14 +343,17 @@ class Board(BatchOperations):
     def _require_participant(s, note: orm.Note, participant_id: int) -> None:
         p = s.get(orm.Participant, participant_id)
         if p is None or p.run_id != note.run_id:
-            raise Forbidden("You are not part of this run.")
+            raise Forbidden("You are not part of this run.", code="not_in_run")
 
     @staticmethod
     def _require_open(s, note: orm.Note) -> None:
         """Conflict when the note's step is closed (its votes are its results by then)."""
         state = s.get(orm.StepState, (note.run_id, note.step_id))
         if state is not None and state.locked:
-            raise Conflict("This step is closed: votes can no longer be given or taken back.")
+            raise Conflict(
+                "This step is closed: votes can no longer be given or taken back.",
+                code="votes_closed",
+            )
 
     @staticmethod
     def _board_step(s, run_id: int, step_id: int, *, for_new_notes: bool = True) -> None:
@@ -367,13 +377,17 @@ class Board(BatchOperations):
             .where(orm.Step.id == step_id)
         ).first()
         if row is None or row[1] != row[2]:
-            raise NotFound("That step is not part of this run.")
+            raise NotFound("That step is not part of this run.", code="step_not_in_run")
         if not kinds.get(row[0]).takes_notes:
-            raise Conflict("This step is not taking notes.")
+            raise Conflict("This step is not taking notes.", code="notes_off")
         if for_new_notes and row[3] is not None:
-            raise Conflict("This run has ended; it is no longer taking notes.")
+            raise Conflict(
+                "This run has ended; it is no longer taking notes.", code="run_ended_notes"
+            )
         if for_new_notes and row[4]:
-            raise Conflict("This board is locked; it is no longer taking notes.")
+            raise Conflict(
+                "This board is locked; it is no longer taking notes.", code="board_locked"
+            )
 
 
 class _Batch:
@@ -422,16 +436,22 @@ class _Batch:
     def _add(self, r: NoteRequest) -> tuple[orm.Note, bool]:
         client_id = r.client_id or uuid.uuid4().hex
         if not isinstance(client_id, str) or not 0 < len(client_id) <= CLIENT_ID_MAX:
-            raise InvalidInput(f"A client id is 1 to {CLIENT_ID_MAX} characters.")
+            raise InvalidInput(
+                f"A client id is 1 to {CLIENT_ID_MAX} characters.",
+                code="client_id_invalid",
+                params={"max": CLIENT_ID_MAX},
+            )
         existing = self.known.get((r.run_id, client_id))
         if existing is not None:
             if existing.participant_id != r.participant_id:
-                raise Conflict("That note id is already used by someone else.")
+                raise Conflict(
+                    "That note id is already used by someone else.", code="client_id_taken"
+                )
             return existing, False
         text = note_text(r.text)
         self._board(r.run_id, r.step_id)
         if r.zone_id is not None and r.zone_id not in self._zones(r.step_id):
-            raise InvalidInput("That zone is not on this board.")
+            raise InvalidInput("That zone is not on this board.", code="zone_unknown")
         author = ""
         if r.participant_id is None:
             author = clean(typed_author(r.author_name), what="A name", limit=NAME_MAX)

@@ -76,11 +76,12 @@ def schema_revision(engine: Engine) -> str | None:
             return None
 
 
-def fetch(session: Session, entity: type, ident, missing: str):
-    """The row of ``entity`` with primary key ``ident``; NotFound(``missing``) if there is none."""
+def fetch(session: Session, entity: type, ident, missing: str, code: str | None = None):
+    """The row of ``entity`` with primary key ``ident``; NotFound(``missing``, ``code``) if
+    there is none."""
     row = session.get(entity, ident)
     if row is None:
-        raise NotFound(missing)
+        raise NotFound(missing, code)
     return row
 
 

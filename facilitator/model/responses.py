@@ -119,7 +119,7 @@ class _Batch:
         step, spec, refusal = self._step(run_id, step_id)
         person = self.people.get(pid)
         if person is None or person[0] != run_id:
-            raise Forbidden("You are not part of this run.")
+            raise Forbidden("You are not part of this run.", code="not_in_run")
         if refusal is not None:
             raise refusal
         answer = spec.clean_answer(step.settings or {}, request.answer)
@@ -148,19 +148,19 @@ def _open_step(s, run_id: int, step_id: int):
     run = s.get(orm.Run, run_id)
     step = s.get(orm.Step, step_id)
     if run is None or step is None or step.workshop_id != run.workshop_id:
-        return NotFound("That step is not part of this run.")
+        return NotFound("That step is not part of this run.", code="step_not_in_run")
     spec = kinds.registry().get(step.kind)
     if spec is None or not spec.takes_answers:
-        return Conflict("This step is not taking answers.")
+        return Conflict("This step is not taking answers.", code="answers_off")
     if run.ended_at is not None:
-        return Conflict("This run has ended.")
+        return Conflict("This run has ended.", code="run_ended")
     refusal = None
     steps = run.workshop.steps
     state = s.get(orm.StepState, (run_id, step_id))
     if steps[max(0, min(run.current_position, len(steps) - 1))].id != step.id:
-        refusal = Conflict(NOT_CURRENT)
+        refusal = Conflict(NOT_CURRENT, code="step_not_current")
     elif state is not None and state.locked:
-        refusal = Conflict(CLOSED)
+        refusal = Conflict(CLOSED, code="step_closed")
     return step, spec, refusal
 
 

@@ -46,7 +46,9 @@ def token_hash(token: str) -> str:
 def device_hash(device: str) -> str:
     """The stored form of a phone's device id (hashed like a token: it is as good as one)."""
     if not isinstance(device, str) or not DEVICE_PATTERN.fullmatch(device):
-        raise InvalidInput("A device id is 1 to 64 letters, digits, '-' or '_'.")
+        raise InvalidInput(
+            "A device id is 1 to 64 letters, digits, '-' or '_'.", code="device_invalid"
+        )
     return token_hash(device)
 
 
@@ -396,13 +398,17 @@ class Runs:
             with self.db.write() as s:
                 p = s.get(orm.Participant, participant_id)
                 if p is None:
-                    raise NotFound("That participant is not in this run.")
+                    raise NotFound("That participant is not in this run.", code="participant_gone")
                 p.name = name
                 p.name_key = name.casefold()
                 s.flush()
                 info = participant_info(p)
         except IntegrityError:
-            raise Conflict(f"Someone here is already called {name}; try another name.") from None
+            raise Conflict(
+                f"Someone here is already called {name}; try another name.",
+                code="name_taken",
+                params={"name": name},
+            ) from None
         self.bus.publish(Event(events.PARTICIPANT_RENAMED, info.run_id, info))
         return info
 
@@ -411,7 +417,7 @@ class Runs:
         step = s.get(orm.Step, step_id)
         run = self._get(s, run_id)
         if step is None or step.workshop_id != run.workshop_id:
-            raise NotFound("That step is not part of this run.")
+            raise NotFound("That step is not part of this run.", code="step_not_in_run")
         return step
 
     def _change_run(self, run_id: int, apply) -> RunInfo:
@@ -435,7 +441,7 @@ class Runs:
     def _live(self, s, run_id: int) -> orm.Run:
         run = self._get(s, run_id)
         if run.ended_at is not None:
-            raise Conflict("This run has ended.")
+            raise Conflict("This run has ended.", code="run_ended")
         return run
 
     @staticmethod

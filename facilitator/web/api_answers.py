@@ -44,7 +44,7 @@ class FeedbackBody(Body):
 
 async def store(ctx: Context, step_id: int, pid: int, answer: object):
     """One answer through the group-committing writer; the model's sentence on refusal."""
-    limit(ctx.action_limiter, pid, "answer")
+    limit(ctx.action_limiter, pid, "answer", code="slow_down_answer")
     result = await ctx.answer_writer.add(AnswerRequest(ctx.run_id, step_id, pid, answer))
     if isinstance(result, ModelError):
         raise result
@@ -80,11 +80,11 @@ async def results(step_id: Id, request: Request, pid: int = Depends(me)):
     ctx = context(request)
     step = ctx.live.steps.get(step_id)
     if step is None:
-        raise ApiError(404, "That step is not part of this run.")
+        raise ApiError(404, "That step is not part of this run.", code="step_not_in_run")
     if step.kind not in model_kinds.names() or model_kinds.get(step.kind).tally is None:
-        raise ApiError(404, "This step has no results to show.")
+        raise ApiError(404, "This step has no results to show.", code="no_results")
     state = ctx.live.state_of(step_id)
     if not results_shown(step, state):
-        raise ApiError(403, HIDDEN)
+        raise ApiError(403, HIDDEN, code="results_hidden")
     tally = await run_in_threadpool(ctx.model.responses.tally, step, ctx.run_id)
     return {"step_id": step_id, "results": kinds.phone_results(step, state, tally)}

@@ -104,16 +104,22 @@ async def me(request: Request) -> int:
     if pid is None:
         pid = await run_in_threadpool(participant_id_for, ctx, token)
     if pid is None:
-        raise ApiError(403, NOT_JOINED)
+        raise ApiError(403, NOT_JOINED, code="not_joined")
     return pid
 
 
-def limit(limiter, key, what: str) -> None:
+def limit(limiter, key, what: str, code: str) -> None:
+    """429 (with Retry-After) when ``key`` has done this too often; ``what`` names the action
+    in the English sentence, ``code`` (``slow_down_note``) in the phone's."""
     wait = limiter.check(key)
     if wait:
         seconds = max(1, round(wait + 0.5))
         raise ApiError(
-            429, f"Slow down a little: {what} again in {seconds} s.", {"Retry-After": str(seconds)}
+            429,
+            f"Slow down a little: {what} again in {seconds} s.",
+            {"Retry-After": str(seconds)},
+            code=code,
+            params={"seconds": seconds},
         )
 
 
@@ -137,7 +143,7 @@ def join(body: JoinBody, request: Request, response: Response) -> dict:
         person = live_reads.participant(ctx.model.db, pid)
     else:
         if not is_loopback(client):
-            limit(ctx.join_limiter, client, "join")
+            limit(ctx.join_limiter, client, "join", code="slow_down_join")
         person, token = ctx.model.runs.join(ctx.run_id, body.name or None, device=body.device)
         _remember_token(ctx, token, person.id)
     response.set_cookie(
@@ -160,10 +166,16 @@ def _admit(ctx: Context, key: str, client: str) -> None:
             f"Too many wrong codes have been tried: try again in {seconds} s, "
             "or scan the code on the screen.",
             {"Retry-After": str(seconds)},
+            code="too_many_codes",
+            params={"seconds": seconds},
         )
     if not _room_code_matches(key, ctx.run.room_code):
         ctx.wrong_codes.failed(client)
-        raise ApiError(403, "That join code is not right; scan the code on the screen again.")
+        raise ApiError(
+            403,
+            "That join code is not right; scan the code on the screen again.",
+            code="wrong_code",
+        )
 
 
 def _room_code_matches(given: str, code: str) -> bool:
@@ -183,7 +195,7 @@ def _remember_token(ctx: Context, token: str, pid: int) -> None:
 @router.patch("/me", responses=errors(403, 409, 413, 422, 429, 503))
 def rename(body: NameBody, request: Request, pid: int = Depends(me)) -> dict:
     ctx = context(request)
-    limit(ctx.action_limiter, pid, "rename")
+    limit(ctx.action_limiter, pid, "rename", code="slow_down_rename")
     return {"participant": participant_view(ctx.model.runs.rename(pid, body.name))}
 
 
@@ -212,7 +224,7 @@ def state(request: Request, pid: int = Depends(me)):
 async def add_note(step_id: Id, body: NoteBody, request: Request, pid: int = Depends(me)):
     """Add a note; the same ``client_id`` again answers 200 with the note already stored."""
     ctx = context(request)
-    limit(ctx.note_limiter, pid, "add a note")
+    limit(ctx.note_limiter, pid, "add a note", code="slow_down_note")
     answer = await ctx.writer.add(
         NoteRequest(
             run_id=ctx.run_id,
@@ -235,7 +247,7 @@ async def add_note(step_id: Id, body: NoteBody, request: Request, pid: int = Dep
 def edit_note(note_id: Id, body: NoteEditBody, request: Request, pid: int = Depends(me)) -> dict:
     """Change the text of one of my notes (until the board is revealed)."""
     ctx = context(request)
-    limit(ctx.action_limiter, pid, "edit")
+    limit(ctx.action_limiter, pid, "edit", code="slow_down_edit")
     _note_of_run(ctx, note_id)
     note = ctx.model.board.edit_note(note_id, body.text, participant_id=pid)
     return {"note": _own_note(ctx, note)}
@@ -244,7 +256,7 @@ def edit_note(note_id: Id, body: NoteEditBody, request: Request, pid: int = Depe
 @router.post("/notes/{note_id}/votes", responses=errors(*WRITE, 404))
 def vote(note_id: Id, request: Request, pid: int = Depends(me)) -> dict:
     ctx = context(request)
-    limit(ctx.action_limiter, pid, "vote")
+    limit(ctx.action_limiter, pid, "vote", code="slow_down_vote")
     _note_of_run(ctx, note_id)
     note = ctx.model.board.vote(note_id, pid)
     return _vote_answer(ctx, note, pid)
@@ -253,7 +265,7 @@ def vote(note_id: Id, request: Request, pid: int = Depends(me)) -> dict:
 @router.delete("/notes/{note_id}/votes", responses=errors(*WRITE, 404))
 def unvote(note_id: Id, request: Request, pid: int = Depends(me)) -> dict:
     ctx = context(request)
-    limit(ctx.action_limiter, pid, "vote")
+    limit(ctx.action_limiter, pid, "vote", code="slow_down_vote")
     _note_of_run(ctx, note_id)
     note = ctx.model.board.unvote(note_id, pid)
     return _vote_answer(ctx, note, pid)
@@ -302,7 +314,7 @@ async def _stream(ctx: Context, sub, missed: list[bytes]):
 def _note_of_run(ctx: Context, note_id: int) -> None:
     note = ctx.model.board.note(note_id)
     if note.run_id != ctx.run_id:
-        raise ApiError(404, "That note no longer exists.")
+        raise ApiError(404, "That note no longer exists.", code="note_gone")
 
 
 def _vote_answer(ctx: Context, note, pid: int) -> dict:

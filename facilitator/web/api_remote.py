@@ -28,7 +28,11 @@ def remote(request: Request) -> Context:
     auth = request.headers.get("authorization", "")
     given = auth[7:].strip() if auth[:7].lower() == "bearer " else None
     if not same_key(given, ctx.run.remote_key):
-        raise ApiError(403, "This remote needs the remote key shown on the laptop's console.")
+        raise ApiError(
+            403,
+            "This remote needs the remote key shown on the laptop's console.",
+            code="remote_key",
+        )
     return ctx
 
 
@@ -117,7 +121,7 @@ def unhide(note_id: Id, ctx: Context = Depends(remote)) -> dict:
 def _set_hidden(ctx: Context, note_id: int, hidden: bool):
     note = ctx.model.board.note(note_id)
     if note.run_id != ctx.run_id:
-        raise ApiError(404, "That note no longer exists.")
+        raise ApiError(404, "That note no longer exists.", code="note_gone")
     return ctx.model.board.set_hidden(note_id, hidden)
 
 

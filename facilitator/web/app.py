@@ -140,28 +140,35 @@ def _validation_error(_request: Request, error: RequestValidationError) -> JSONR
         where = ".".join(str(p) for p in item.get("loc", ()) if p not in ("body", "query", "path"))
         message = str(item.get("msg", "is not valid"))
         problems.append(f"{where}: {message}" if where else message)
-    return error_response(422, "This request is not valid (" + "; ".join(problems) + ").")
+    message = "This request is not valid (" + "; ".join(problems) + ")."
+    return error_response(422, message, code="not_valid")
 
 
 def _http_error(_request: Request, error: StarletteHTTPException) -> JSONResponse:
-    messages = {
-        404: "There is nothing at this address.",
-        405: "This address does not accept that kind of request.",
-    }
-    message = messages.get(error.status_code, str(error.detail))
-    return error_response(error.status_code, message, getattr(error, "headers", None))
+    headers = getattr(error, "headers", None)
+    if error.status_code == 404:
+        return error_response(404, "There is nothing at this address.", headers, code="not_found")
+    if error.status_code == 405:
+        message = "This address does not accept that kind of request."
+        return error_response(405, message, headers, code="wrong_method")
+    return error_response(error.status_code, str(error.detail), headers)
 
 
 def _busy(_request: Request, _error: OperationalError) -> JSONResponse:
     log.warning("database busy", exc_info=True)
     return error_response(
-        503, "The laptop is busy for a moment; your phone will try again.", {"Retry-After": "1"}
+        503,
+        "The laptop is busy for a moment; your phone will try again.",
+        {"Retry-After": "1"},
+        code="busy",
     )
 
 
 def _unexpected(_request: Request, _error: Exception) -> JSONResponse:
     log.exception("unexpected error in a request")
-    return error_response(500, "Something went wrong on the laptop; please try again.")
+    return error_response(
+        500, "Something went wrong on the laptop; please try again.", code="unexpected"
+    )
 
 
 def is_loopback(host: str | None) -> bool:
@@ -221,7 +228,12 @@ class _TooLarge(Exception):
 
 
 async def _too_large(send) -> None:
-    response = error_response(413, "That is too much to send at once (the limit is 16 KB).")
+    response = error_response(
+        413,
+        "That is too much to send at once (the limit is 16 KB).",
+        code="too_large",
+        params={"kb": MAX_BODY // 1024},
+    )
     headers = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
     await send(
         {
