@@ -27,9 +27,11 @@ def catalogue_folder() -> Path:
 
 @cache
 def available() -> tuple[str, ...]:
-    """The languages there are catalogues of, English first."""
-    found = sorted(p.stem for p in catalogue_folder().glob("*.json"))
-    return tuple(sorted(found, key=lambda code: code != DEFAULT))
+    """The languages there are catalogues of, in the picker's order (as the catalogues list
+    them), then any other."""
+    found = {p.stem for p in catalogue_folder().glob("*.json")}
+    listed = [lang["code"] for lang in bundled(DEFAULT).get("languages", [])]
+    return tuple([c for c in listed if c in found] + sorted(found - set(listed)))
 
 
 @cache
