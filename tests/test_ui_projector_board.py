@@ -229,7 +229,9 @@ def test_a_forty_character_name_stays_on_its_card(qapp, model):
     try:
         card = next(c for c in shot.board.page().cards if c.note.participant_id == person.id)
         drawn = QFontMetricsF(font(AUTHOR_PX)).horizontalAdvance(card.author)
-        assert card.author.endswith("…") and drawn <= card.rect.width() - 2 * PAD
+        # cut where this machine's face draws 40 W wider than the card (DejaVu Sans does)
+        assert card.author.endswith("…") or card.author == "W" * 40
+        assert drawn <= card.rect.width() - 2 * PAD
     finally:
         shot.close()
 

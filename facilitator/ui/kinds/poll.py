@@ -40,6 +40,7 @@ class ChartLayout:
     figure_w: float  # the figures' column, in pixels
     height: float  # of everything, in pixels
     fits: bool
+    tight: float = 1.0  # the bars and the gaps between rows, as parts of their usual height
 
 
 class PollChart(QWidget):
@@ -58,10 +59,11 @@ class PollChart(QWidget):
         self.options, self.shown = options, shown
         self.update()
 
-    def metrics(self, px: int) -> tuple[float, float, float]:
-        """(line height, bar height, gap between rows) in pixels for text of ``px``."""
+    def metrics(self, px: int, tight: float = 1.0) -> tuple[float, float, float]:
+        """(line height, bar height, gap between rows) in pixels for text of ``px``; ``tight``
+        thins the bars and the gaps (a face with tall lines, e.g. Segoe UI or Noto Sans)."""
         line = QFontMetricsF(font(self._px(px))).lineSpacing()
-        return line, (0.55 * line if self.shown else 0.0), 0.45 * self._px(px)
+        return line, (0.55 * line * tight if self.shown else 0.0), 0.45 * self._px(px) * tight
 
     def _px(self, px: int) -> int:
         return max(7, round(px * self.unit))
@@ -70,16 +72,17 @@ class PollChart(QWidget):
         return 0.0 if self.shown else 1.3 * self._px(px)
 
     def layout_for(self, width: float, height: float) -> ChartLayout:
-        """The largest text size (then, at the smallest, the fewest lines cut) at which every
-        option fits in ``width`` x ``height``."""
-        tries = [(px, 99) for px in SIZES] + [(MIN_PX, 2), (MIN_PX, 1)]
-        for px, most in tries:
-            found = self._try(px, most, width, height)
+        """The largest text size (then, at the smallest, the fewest lines cut, then thinner
+        bars and gaps) at which every option fits in ``width`` x ``height``."""
+        tries = [(px, 99, 1.0) for px in SIZES] + [(MIN_PX, 2, 1.0), (MIN_PX, 1, 1.0)]
+        tries += [(MIN_PX, 1, 0.6), (MIN_PX, 1, 0.35)]
+        for px, most, tight in tries:
+            found = self._try(px, most, width, height, tight)
             if found.fits:
                 return found
         return found
 
-    def _try(self, px: int, most: int, width: float, height: float) -> ChartLayout:
+    def _try(self, px: int, most: int, width: float, height: float, tight=1.0) -> ChartLayout:
         size = self._px(px)
         figure_w = 0.0
         if self.shown:
@@ -90,15 +93,15 @@ class PollChart(QWidget):
             figure_w = counts + max(bold.horizontalAdvance(b) for _, b in figures) + size * 0.8
         text_w = max(10.0, width - figure_w - self._indent(px))
         lines = tuple(cut(wrap(o["text"], size, text_w), most, size, text_w) for o in self.options)
-        line, bar, gap = self.metrics(px)
+        line, bar, gap = self.metrics(px, tight)
         total = sum(len(ls) * line + bar + gap for ls in lines) - (gap if lines else 0)
-        return ChartLayout(px, lines, figure_w, total, total <= height)
+        return ChartLayout(px, lines, figure_w, total, total <= height, tight)
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         plan = self.layout_for(self.width(), self.height())
-        line, bar, gap = self.metrics(plan.px)
+        line, bar, gap = self.metrics(plan.px, plan.tight)
         y = max(0.0, (self.height() - plan.height) / 2)
         for option, lines in zip(self.options, plan.lines, strict=False):
             self._row(p, option, lines, plan, y)
@@ -107,7 +110,7 @@ class PollChart(QWidget):
 
     def _row(self, p: QPainter, option: dict, lines, plan: ChartLayout, y: float) -> None:
         size = self._px(plan.px)
-        line, bar, _gap = self.metrics(plan.px)
+        line, bar, _gap = self.metrics(plan.px, plan.tight)
         ascent = QFontMetricsF(font(size)).ascent()
         indent = self._indent(plan.px)
         if not self.shown:
