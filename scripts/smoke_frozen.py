@@ -111,13 +111,18 @@ def check_serve(cli: Path, data: Path) -> str:
             page = answer.read().decode("utf-8")
         if answer.status != 200 or "<html" not in page.lower():
             raise SmokeError(f"the phone page answered {answer.status}: {page[:200]!r}")
+        words = join.split("/?")[0] + "/i18n/catalogue.json?langs=cy-GB"
+        with urllib.request.urlopen(words, timeout=10) as answer:
+            welsh = json.loads(answer.read().decode("utf-8"))
+        if welsh.get("lang") != "cy" or not welsh.get("messages"):
+            raise SmokeError(f"the Welsh catalogue is not served: {str(welsh)[:200]!r}")
         stop(process)
     finally:
         process.kill()
         process.wait()
     if f"Join: {join}" not in (data / "logs" / "facilitator.log").read_text(encoding="utf-8"):
         raise SmokeError("the log has no Join line")
-    return f"{join.split('/?')[0]} answered {len(page)} bytes"
+    return f"{join.split('/?')[0]} answered {len(page)} bytes, and in Welsh"
 
 
 def _join_line(process: subprocess.Popen) -> str:
