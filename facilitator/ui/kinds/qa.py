@@ -8,13 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from facilitator.model import events
 from facilitator.model.authors import room_author
 from facilitator.model.kinds.qa import answered_of, answering_of, room_order
 
+from ..board_pages import cut, wrap
 from .answers import AnswersStage
 from .base import ACCENT, INK, MUTED, StageLabel, title_and_prompt
 from .qa_controls import QaControls
@@ -33,27 +34,6 @@ class Row:
     votes: int
     byline: str = ""  # its author, when the room may see names
     answered: bool = False
-
-
-def wrapped(text: str, font: QFont, width: float, most: int) -> list[str]:
-    """``text`` broken into lines ``width`` wide, at most ``most`` of them (the last one ending
-    in an ellipsis when the text goes on)."""
-    layout = QTextLayout(" ".join(text.split()), font)
-    layout.beginLayout()
-    lines = []
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        lines.append((line.textStart(), line.textLength()))
-    layout.endLayout()
-    flat = layout.text()
-    out = [flat[start : start + length].rstrip() for start, length in lines[:most]]
-    if len(lines) > most:
-        rest = flat[lines[most - 1][0] :]
-        out[-1] = QFontMetricsF(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
-    return out
 
 
 class QuestionList(QWidget):
@@ -91,7 +71,8 @@ class QuestionList(QWidget):
         footer = QFontMetricsF(small).height() + gap
         y, self.shown = 0.0, 0
         for index, row in enumerate(self.rows):
-            lines = wrapped(row.text, text_font, width, 2)
+            px = text_font.pixelSize()  # the board's wrapping, cut at two lines
+            lines = cut(wrap(" ".join(row.text.split()), px, width), 2, px, width)
             line_h = QFontMetricsF(text_font).lineSpacing()
             height = line_h * len(lines) + (QFontMetricsF(small).height() if row.byline else 0)
             room = self.height() - (footer if index < len(self.rows) - 1 else 0)
