@@ -86,5 +86,5 @@ async def results(step_id: Id, request: Request, pid: int = Depends(me)):
     state = ctx.live.state_of(step_id)
     if not results_shown(step, state):
         raise ApiError(403, HIDDEN, code="results_hidden")
-    tally = await run_in_threadpool(ctx.model.responses.tally, step, ctx.run_id)
+    tally = await run_in_threadpool(ctx.live.results_now, step)
     return {"step_id": step_id, "results": kinds.phone_results(step, state, tally)}

@@ -62,7 +62,7 @@ def phone_state(ctx, step: StepInfo, participant_id: int) -> dict:
         out["answer"] = ctx.model.responses.answer_of(ctx.run_id, step.id, participant_id)
         state = ctx.live.state_of(step.id)
         if results_shown(step, state):
-            out["results"] = phone_results(step, state, ctx.model.responses.tally(step, ctx.run_id))
+            out["results"] = phone_results(step, state, ctx.live.results_now(step))
     module = registry().get(step.kind)
     if module is not None and hasattr(module, "phone_state"):
         out.update(module.phone_state(ctx, step, participant_id))
