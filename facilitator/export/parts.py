@@ -7,12 +7,12 @@ from pathlib import Path
 
 import qrcode
 from PIL import Image as PILImage
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Table
 
 from facilitator.model import kinds
 from facilitator.model.records import StepInfo
 
-from .document import RULE
+from .document import RULE, table_style
 from .fonts import BOLD
 from .text import markup, para
 
@@ -117,3 +117,21 @@ class QrCode(Flowable):
 def qr_code(value: str, size: float) -> QrCode:
     """A QR code of ``value`` (a link), ``size`` points square, with its quiet zone."""
     return QrCode(value, size)
+
+
+def chart_table(rows: list[list], width: float, chart_width: float) -> Table:
+    """Rows of [what it is, its chart]: the text beside a chart ``chart_width`` wide, a rule
+    between rows (a feedback form's ratings, a scale's statements)."""
+    table = Table(rows, colWidths=[width - chart_width - 12, chart_width + 12])
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.4, "#BBBBBB"),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+            ]
+        )
+    )
+    return table

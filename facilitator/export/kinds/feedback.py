@@ -7,10 +7,9 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from facilitator.model.records import StepInfo
 
-from ..document import table_style
 from ..drawings import rating_chart
 from ..fonts import BOLD
-from ..parts import WritingLines, listing, step_heading
+from ..parts import WritingLines, chart_table, listing, step_heading
 from ..text import markup, para
 
 KIND = "feedback"
@@ -76,16 +75,4 @@ def _ratings_table(ratings: list[dict], ctx) -> Table:
             Paragraph(figure, ctx.styles["small"]),
         ]
         rows.append([cell, rating_chart(q["distribution"], CHART_WIDTH)])
-    table = Table(rows, colWidths=[ctx.width - CHART_WIDTH - 12, CHART_WIDTH + 12])
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -2), 0.4, "#BBBBBB"),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ("LEFTPADDING", (0, 0), (0, -1), 0),
-            ]
-        )
-    )
-    return table
+    return chart_table(rows, ctx.width, CHART_WIDTH)

@@ -15,7 +15,7 @@ from facilitator.model.records import StepInfo
 from .. import fonts
 from ..document import INK, MUTED, RULE, table_style
 from ..fonts import BOLD
-from ..parts import step_heading
+from ..parts import chart_table, step_heading
 from ..text import markup
 
 KIND = "scale"
@@ -96,19 +96,7 @@ def _results_table(rows: list[dict], settings, ctx) -> Table:
             figure = "No ratings."
         cell = [_statement(row["text"], ctx.styles), Paragraph(figure, ctx.styles["small"])]
         lines.append([cell, distribution_chart(row, list(settings.values), CHART_WIDTH)])
-    table = Table(lines, colWidths=[ctx.width - CHART_WIDTH - 12, CHART_WIDTH + 12])
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -2), 0.4, "#BBBBBB"),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ("LEFTPADDING", (0, 0), (0, -1), 0),
-            ]
-        )
-    )
-    return table
+    return chart_table(lines, ctx.width, CHART_WIDTH)
 
 
 def distribution_chart(row: dict, values: list[int], width: float) -> Drawing:

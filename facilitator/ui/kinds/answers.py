@@ -16,6 +16,16 @@ from .base import MUTED, KindControls, StageView, plain_label
 REFRESH_MS = 60  # answers arriving within this are drawn together
 
 
+def people(n: int) -> str:
+    """``1 person``, ``150 people``."""
+    return "1 person" if n == 1 else f"{n} people"
+
+
+def people_have(n: int, done: str = "answered") -> str:
+    """``1 person has answered``, ``150 people have voted``: the count a stage shows."""
+    return f"{people(n)} {'has' if n == 1 else 'have'} {done}"
+
+
 def _follows(view, event) -> bool:
     """Whether ``event`` changes what ``view`` (a stage or controls of one step) shows."""
     if event.type in (events.RESPONSE, events.STEP_STATE):

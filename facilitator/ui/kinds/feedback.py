@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
 from facilitator.model.responses import results_shown
 
-from .answers import AnswersControls, AnswersStage
+from .answers import AnswersControls, AnswersStage, people_have
 from .base import MUTED, StageLabel, plain_label, title_and_prompt
 
 KIND = "feedback"
@@ -40,7 +40,7 @@ class FeedbackStage(AnswersStage):
 
     def show_results(self, results: dict, shown: bool) -> None:
         n = results.get("answered", 0)
-        self.count.setText(f"{n} {'person has' if n == 1 else 'people have'} answered")
+        self.count.setText(people_have(n))
         while self.grid.count():
             self.grid.takeAt(0).widget().deleteLater()
         self.count.setVisible(not shown)

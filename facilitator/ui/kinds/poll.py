@@ -15,17 +15,13 @@ from facilitator.model.kinds.poll import percent
 from facilitator.model.records import StepStateInfo
 
 from ..board_pages import cut, font, wrap
-from .answers import AnswersControls, AnswersStage
+from .answers import AnswersControls, AnswersStage, people, people_have
 from .base import ACCENT, INK, MUTED, StageLabel, plain_label, title_and_prompt
 
 KIND = "poll"
 SIZES = (48, 44, 40, 36, 32, 28)  # option text, pixels at 1080 lines: the largest that fits
 MIN_PX = 28  # the room-scale rule
 TRACK = QColor("#E4E0D6")
-
-
-def people(n: int) -> str:
-    return "1 person" if n == 1 else f"{n} people"
 
 
 def figure_text(option: dict) -> tuple[str, str]:
@@ -175,7 +171,7 @@ class PollStage(AnswersStage):
 
     def show_results(self, results: dict, shown: bool) -> None:
         n = results.get("answered", 0)
-        self.count.setText(f"{people(n)} {'has' if n == 1 else 'have'} voted")
+        self.count.setText(people_have(n, "voted"))
         self.count.setVisible(not shown)
         self.chart.set_results(results.get("options", []), shown)
         footer = f"{people(n)} voted"

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from .answers import AnswersControls, AnswersStage
+from .answers import AnswersControls, AnswersStage, people, people_have
 from .base import ACCENT, INK, MUTED, StageLabel, plain_label, title_and_prompt
 
 KIND = "ranking"
@@ -205,13 +205,12 @@ class RankingStage(AnswersStage):
 
     def show_results(self, results: dict, shown: bool) -> None:
         n = int(results.get("answered", 0))
-        people = f"{n} {'person' if n == 1 else 'people'}"
         if shown:
             self.count.px, self.count.bold = 30, False
-            self.count.setText(f"Average rank of {people} (1 = first)")
+            self.count.setText(f"Average rank of {people(n)} (1 = first)")
         else:
             self.count.px, self.count.bold = 44, True
-            self.count.setText(f"{people} {'has' if n == 1 else 'have'} ranked")
+            self.count.setText(people_have(n, "ranked"))
         items = list(self.step.settings.get("items") or [])
         self.chart.show_rows(rows_of(results, shown, items), shown)
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from facilitator.model import kinds
 
-from .answers import AnswersControls, AnswersStage
+from .answers import AnswersControls, AnswersStage, people_have
 from .base import ACCENT, INK, MUTED, StageLabel, plain_label, title_and_prompt
 
 KIND = "scale"
@@ -24,10 +24,6 @@ MEAN_PX = 56
 
 def mean_text(mean: float | None) -> str:
     return "-" if mean is None else f"{mean:.1f}"
-
-
-def people_text(n: int) -> str:
-    return f"{n} {'person has' if n == 1 else 'people have'} answered"
 
 
 def wrap_lines(text: str, metrics: QFontMetricsF, width: float, most: int) -> list[str]:
@@ -237,7 +233,7 @@ class ScaleStage(AnswersStage):
 
     def show_results(self, results: dict, shown: bool) -> None:
         n = int(results.get("answered", 0))
-        self.count.setText(people_text(n))
+        self.count.setText(people_have(n))
         self.count.px, self.count.bold = (SMALL, False) if shown else (48, True)
         self.count.setStyleSheet(f"color: {MUTED if shown else INK}; background: transparent;")
         self.chart.set_results(results.get("statements", []), shown)

@@ -24,7 +24,7 @@ from facilitator.assets import asset_path
 from facilitator.model import cloud
 from facilitator.model.kinds import wordcloud
 
-from .answers import AnswersControls, AnswersStage
+from .answers import AnswersControls, AnswersStage, people_have
 from .base import MUTED, StageLabel, title_and_prompt
 
 KIND = "wordcloud"
@@ -133,7 +133,7 @@ class WordCloudStage(AnswersStage):
 
     def show_results(self, results: dict, shown: bool) -> None:
         n = results.get("answered", 0)
-        self.people = f"{n} {'person has' if n == 1 else 'people have'} answered"
+        self.people = people_have(n)
         self.canvas.set_words(results.get("words", []) if shown else [])
         self.canvas.setVisible(shown)
         self.count.setVisible(not shown)
