@@ -149,7 +149,3 @@ def get(name: str) -> StepKind:
 def names() -> list[str]:
     return list(registry())
 
-
-def answering_kinds() -> list[str]:
-    """The kinds whose answers go through the responses table."""
-    return [name for name, spec in registry().items() if spec.takes_answers]
